@@ -1,0 +1,167 @@
+// Reverse mode: for a given cluster, the largest ingress it sustains and the resource that stops it.
+// It searches with the same plan model, so capacity and plan can never disagree: a plan at the maximum
+// ingress fits in the given brokers, and one a hair above does not.
+import type {Scenario} from './brokers.js'
+import {type PlanCore, computePlan} from './plan.js'
+import type {PlanInput, ResourceLoad, ResourceName} from './types.js'
+
+export interface CapacityInput {
+  /** The cluster and workload shape; payload/message rates are replaced during the search. */
+  input: PlanInput & {brokers: number}
+  /** Ingress to compare against the maximum, payload bytes/s (optional). */
+  targetPayloadBytesPerSec?: number
+}
+
+export interface ResourceCeiling {
+  resource: ResourceName
+  scenario: Scenario
+  /** Highest peak payload ingress this resource alone allows, bytes/s (Infinity: never binds). */
+  maxIngressBytesPerSecond: number
+}
+
+export interface CapacityResult {
+  brokers: number
+  /** Highest sustainable peak producer payload (key + value, before compression), bytes/s. */
+  maxIngressBytesPerSecond: number
+  maxIngressMessagesPerSecond: number
+  /** Consumer egress at that ingress: every group reads everything, bytes/s. */
+  maxEgressBytesPerSecond: number
+  bindingResource: ResourceName
+  bindingScenario: Scenario
+  ceilings: ResourceCeiling[]
+  /** The plan at the maximum ingress: loads, storage and failure checks. */
+  atMaximum: PlanCore
+  target?: {
+    payloadBytesPerSec: number
+    /** target ÷ maximum. */
+    utilization: number
+    headroomBytesPerSec: number
+    fits: boolean
+  }
+}
+
+interface Violation {
+  resource: ResourceName
+  scenario: Scenario
+}
+
+/** The plan for a given peak payload rate on the fixed cluster. */
+function planAt(base: PlanInput, peakPayload: number): PlanCore {
+  const bytesPerMessage = base.messageSizeBytes + base.keySizeBytes
+  const payload = peakPayload / base.peakFactor
+  return computePlan({...base, payloadBytesPerSec: payload, messagesPerSec: payload / bytesPerMessage})
+}
+
+const over = (l: ResourceLoad, limit: number) => l.utilization > limit + 1e-9
+
+/** Every limit the plan at this rate breaks. */
+function violations(plan: PlanCore): Violation[] {
+  const out: Violation[] = []
+  for (const l of plan.loads) if (over(l, l.limit)) out.push({resource: l.resource, scenario: 'normal'})
+  for (const f of plan.failures) for (const l of f.loads) if (over(l, 1)) out.push({resource: l.resource, scenario: f.kind})
+  const p = plan.input.partitionThroughputBytesPerSec
+  if (plan.input.partitions !== undefined && plan.traffic.peakPayloadBytesPerSec > plan.partitions * p * (1 + 1e-9)) {
+    out.push({resource: 'partition-throughput', scenario: 'normal'})
+  }
+  const c = plan.input.consumerRate?.bytesPerSec
+  const consumers = Math.min(plan.input.maxConsumers, plan.partitions)
+  if (c !== undefined && plan.traffic.peakPayloadBytesPerSec > consumers * c * (1 + 1e-9)) {
+    out.push({resource: 'consumer-throughput', scenario: 'normal'})
+  }
+  return out
+}
+
+/**
+ * Largest rate at which `ok` holds. Loads are close to linear in the rate, so a linear estimate brackets
+ * the answer within a factor of 2 almost always; bisection then refines it to a relative 1e-5.
+ */
+function maxRate(ok: (rate: number) => boolean, estimate: number): number {
+  if (!Number.isFinite(estimate) || estimate <= 0) estimate = 1e6
+  let lo = estimate / 2
+  let hi = estimate * 2
+  while (!ok(lo)) {
+    hi = lo
+    lo /= 4
+    if (lo < 1e-3) return 0
+  }
+  while (ok(hi)) {
+    lo = hi
+    hi *= 4
+    if (hi > 1e16) return Infinity
+  }
+  for (let i = 0; i < 60 && hi - lo > hi * 1e-5; i++) {
+    const mid = (lo + hi) / 2
+    if (ok(mid)) lo = mid
+    else hi = mid
+  }
+  return lo
+}
+
+const PROBE_RATE = 1e6
+
+/** Linear estimate of the rate at which a resource reaches its limit, from its utilisation at the probe rate. */
+function linearEstimate(probe: PlanCore, v: Violation): number {
+  const scale = (load: ResourceLoad | undefined, limit: number) => (load && load.utilization > 0 ? (PROBE_RATE * limit) / load.utilization : Infinity)
+  if (v.scenario === 'normal') {
+    const load = probe.loads.find((l) => l.resource === v.resource)
+    if (load) return scale(load, load.limit)
+    if (v.resource === 'partition-throughput') return probe.partitions * probe.input.partitionThroughputBytesPerSec
+    const c = probe.input.consumerRate?.bytesPerSec
+    return c === undefined ? Infinity : Math.min(probe.input.maxConsumers, probe.partitions) * c
+  }
+  const scenario = probe.failures.find((f) => f.kind === v.scenario)
+  return scale(scenario?.loads.find((l) => l.resource === v.resource), 1)
+}
+
+export function computeCapacity({input, targetPayloadBytesPerSec}: CapacityInput): CapacityResult {
+  const probePlan = planAt(input, PROBE_RATE)
+  const probe = violations(planAt(input, 1))
+  // Resources that fail even at 1 B/s (e.g. RF > brokers leaves nothing to search) are reported at 0.
+  const names = new Set<string>()
+  const ceilings: ResourceCeiling[] = []
+  const candidates: Violation[] = [
+    ...['network-in', 'network-out', 'disk-throughput', 'cpu', 'storage', 'partition-replicas', 'partition-throughput', 'consumer-throughput'].map(
+      (r) => ({resource: r as ResourceName, scenario: 'normal' as Scenario}),
+    ),
+    ...(['broker-loss', 'az-loss'] as Scenario[]).flatMap((scenario) =>
+      (['network-in', 'network-out', 'disk-throughput', 'cpu'] as ResourceName[]).map((resource) => ({resource, scenario})),
+    ),
+  ]
+  for (const c of candidates) {
+    const key = `${c.resource}/${c.scenario}`
+    if (names.has(key)) continue
+    names.add(key)
+    const breaks = (plan: PlanCore) => violations(plan).some((v) => v.resource === c.resource && v.scenario === c.scenario)
+    const applies = c.scenario === 'normal' || probePlan.failures.some((f) => f.kind === c.scenario)
+    const estimate = linearEstimate(probePlan, c)
+    let max: number
+    if (!applies || !Number.isFinite(estimate)) max = Infinity
+    else if (probe.some((v) => v.resource === c.resource && v.scenario === c.scenario)) max = 0
+    else max = maxRate((rate) => !breaks(planAt(input, rate)), estimate)
+    ceilings.push({resource: c.resource, scenario: c.scenario, maxIngressBytesPerSecond: max})
+  }
+  const finite = ceilings.filter((c) => Number.isFinite(c.maxIngressBytesPerSecond))
+  const binding = finite.reduce((a, b) => (b.maxIngressBytesPerSecond < a.maxIngressBytesPerSecond ? b : a), finite[0])
+  const max = binding ? binding.maxIngressBytesPerSecond : Infinity
+  const atMaximum = planAt(input, Number.isFinite(max) && max > 0 ? max : 1)
+  const bytesPerMessage = input.messageSizeBytes + input.keySizeBytes
+  const result: CapacityResult = {
+    brokers: input.brokers,
+    maxIngressBytesPerSecond: max,
+    maxIngressMessagesPerSecond: max / bytesPerMessage,
+    maxEgressBytesPerSecond: max * input.consumerGroups,
+    bindingResource: binding?.resource ?? 'network-in',
+    bindingScenario: binding?.scenario ?? 'normal',
+    ceilings: ceilings.sort((a, b) => a.maxIngressBytesPerSecond - b.maxIngressBytesPerSecond),
+    atMaximum,
+  }
+  if (targetPayloadBytesPerSec !== undefined) {
+    result.target = {
+      payloadBytesPerSec: targetPayloadBytesPerSec,
+      utilization: max > 0 ? targetPayloadBytesPerSec / max : Infinity,
+      headroomBytesPerSec: max - targetPayloadBytesPerSec,
+      fits: targetPayloadBytesPerSec <= max,
+    }
+  }
+  return result
+}

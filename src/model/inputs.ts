@@ -1,0 +1,200 @@
+// Resolution of a partial request into the model's full input, recording every default used and its
+// source: the "assumptions" block of every answer comes from here.
+import * as K from './constants.js'
+import {PROFILES} from './profiles.js'
+import type {
+  Acks,
+  Assumption,
+  CleanupPolicy,
+  Codec,
+  ConsumerRate,
+  Hardware,
+  Origin,
+  PlanInput,
+  ProfileName,
+  ValueUnit,
+} from './types.js'
+
+/** What a user may state; everything is optional except the workload rate. Quantities in base units. */
+export interface PlanRequest {
+  payloadBytesPerSec?: number
+  messagesPerSec?: number
+  messageSizeBytes?: number
+  keySizeBytes?: number
+  peakFactor?: number
+  retentionMs?: number
+  retentionBytesPerPartition?: number
+  localRetentionMs?: number
+  cleanupPolicy?: CleanupPolicy
+  distinctKeys?: number
+  replicationFactor?: number
+  minInsyncReplicas?: number
+  acks?: Acks
+  consumerGroups?: number
+  maxConsumers?: number
+  laggingGroups?: number
+  consumerRate?: {bytesPerSec?: number; messagesPerSec?: number}
+  compression?: Codec
+  compressionRatio?: number
+  keySkew?: number
+  growthPerYear?: number
+  horizonYears?: number
+  azs?: number
+  targetUtilization?: number
+  maxDiskFill?: number
+  profile?: ProfileName
+  hardware?: Partial<Omit<Hardware, 'name'>> & {name?: string}
+  /** Source label of hardware figures not given by flags (e.g. a calibration profile's path). */
+  hardwareSource?: string
+  partitionThroughputBytesPerSec?: number
+  partitionThroughputSource?: string
+  batchSizeBytes?: number
+  lingerMs?: number
+  producers?: number
+  segmentBytes?: number
+  segmentMs?: number
+  maxMessageBytes?: number
+  partitions?: number
+  brokers?: number
+  consumerOutageMs?: number
+}
+
+export interface ResolvedPlanInput {
+  input: PlanInput
+  assumptions: Assumption[]
+}
+
+
+/** Fills every unstated input from its documented default. The caller validates ranges beforehand. */
+export function resolvePlanInput(req: PlanRequest): ResolvedPlanInput {
+  const assumptions: Assumption[] = []
+  const profileName: ProfileName = req.profile ?? 'durable'
+  const profile = PROFILES[profileName]
+
+  function pick<T extends number | string | boolean>(
+    key: string,
+    label: string,
+    given: T | undefined,
+    fallback: T,
+    unit: ValueUnit,
+    source: string,
+    origin: Origin = 'default',
+  ): T {
+    if (given !== undefined) return given
+    assumptions.push({key, label, value: fallback, unit, origin, source})
+    return fallback
+  }
+
+  if (req.profile === undefined) {
+    assumptions.push({key: 'profile', label: 'configuration profile', value: profileName, unit: 'text', origin: 'default', source: profile.source})
+  }
+
+  // Workload: bytes/s and messages/s are two views of one rate; message size links them.
+  let messageSizeBytes: number
+  let messagesPerSec: number
+  let payloadBytesPerSec: number
+  const keySizeBytes = req.keySizeBytes ?? 0
+  if (req.payloadBytesPerSec !== undefined && req.messagesPerSec !== undefined) {
+    payloadBytesPerSec = req.payloadBytesPerSec
+    messagesPerSec = req.messagesPerSec
+    messageSizeBytes = req.messageSizeBytes ?? payloadBytesPerSec / messagesPerSec - keySizeBytes
+  } else if (req.messagesPerSec !== undefined) {
+    messagesPerSec = req.messagesPerSec
+    messageSizeBytes = pick('messageSizeBytes', 'message size (value)', req.messageSizeBytes, K.DEFAULT_MESSAGE_SIZE.value, 'B', K.DEFAULT_MESSAGE_SIZE.source)
+    payloadBytesPerSec = messagesPerSec * (messageSizeBytes + keySizeBytes)
+  } else {
+    payloadBytesPerSec = req.payloadBytesPerSec ?? 0
+    messageSizeBytes = pick('messageSizeBytes', 'message size (value)', req.messageSizeBytes, K.DEFAULT_MESSAGE_SIZE.value, 'B', K.DEFAULT_MESSAGE_SIZE.source)
+    messagesPerSec = payloadBytesPerSec / (messageSizeBytes + keySizeBytes)
+  }
+
+  const hw = req.hardware ?? {}
+  const hwSource = (fallback: string) => (req.hardwareSource ? `${req.hardwareSource}` : fallback)
+  const D = K.DEFAULT_HARDWARE
+  const hardware: Hardware = {
+    name: hw.name ?? (Object.keys(hw).length === 0 ? D.name : 'custom'),
+    diskThroughputBytesPerSec: pick('hardware.diskThroughputBytesPerSec', 'disk throughput (per disk)', hw.diskThroughputBytesPerSec, D.diskThroughputBytesPerSec.value, 'B/s', hwSource(D.diskThroughputBytesPerSec.source)),
+    diskSizeBytes: pick('hardware.diskSizeBytes', 'disk size (per disk)', hw.diskSizeBytes, D.diskSizeBytes.value, 'B', hwSource(D.diskSizeBytes.source)),
+    disks: pick('hardware.disks', 'disks per broker', hw.disks, D.disks.value, 'count', hwSource(D.disks.source)),
+    networkBitsPerSec: pick('hardware.networkBitsPerSec', 'network (each direction)', hw.networkBitsPerSec, D.networkBitsPerSec.value, 'bit/s', hwSource(D.networkBitsPerSec.source)),
+    cores: pick('hardware.cores', 'cores (vCPU)', hw.cores, D.cores.value, 'count', hwSource(D.cores.source)),
+    memoryBytes: pick('hardware.memoryBytes', 'memory', hw.memoryBytes, D.memoryBytes.value, 'B', hwSource(D.memoryBytes.source)),
+    maxPartitionReplicas: pick(
+      'hardware.maxPartitionReplicas',
+      'partition replicas per broker (limit)',
+      hw.maxPartitionReplicas,
+      Object.keys(hw).length === 0 ? D.maxPartitionReplicas.value : K.MAX_PARTITION_REPLICAS_PER_BROKER.value,
+      'count',
+      Object.keys(hw).length === 0 ? D.maxPartitionReplicas.source : K.MAX_PARTITION_REPLICAS_PER_BROKER.source,
+    ),
+  }
+
+  const replicationFactor = pick('replicationFactor', 'replication factor', req.replicationFactor, profile.replicationFactor, 'count', profile.source, 'profile')
+  const minIsrDefault = Math.max(1, Math.min(profile.minInsyncReplicas, replicationFactor - 1))
+  const infinite = req.retentionMs === undefined && profile.infiniteRetention
+  const compression = pick<Codec>('compression', 'compression codec', req.compression, 'none', 'text', 'Kafka producer compression.type default (ProducerConfig)')
+  const compressionRatio =
+    compression === 'none'
+      ? 1
+      : pick('compressionRatio', 'compression ratio', req.compressionRatio, K.UNKNOWN_COMPRESSION_RATIO.value, 'factor', K.UNKNOWN_COMPRESSION_RATIO.source)
+  const consumerRate = resolveConsumerRate(req.consumerRate, messageSizeBytes + keySizeBytes)
+
+  const input: PlanInput = {
+    payloadBytesPerSec,
+    messagesPerSec,
+    messageSizeBytes,
+    keySizeBytes,
+    keyed: req.keySizeBytes !== undefined || req.keySkew !== undefined,
+    peakFactor: pick('peakFactor', 'peak ÷ average traffic', req.peakFactor, 1, 'factor', 'kafka-sizer assumption: traffic is flat, so the stated (average) rate is also the peak (set --peak-factor)'),
+    retentionMs: infinite ? Infinity : pick('retentionMs', 'retention.ms', req.retentionMs, K.RETENTION_MS.value, 'ms', K.RETENTION_MS.source),
+    retentionBytesPerPartition: req.retentionBytesPerPartition,
+    localRetentionMs: req.localRetentionMs,
+    cleanupPolicy: pick<CleanupPolicy>('cleanupPolicy', 'cleanup.policy', req.cleanupPolicy, profile.cleanupPolicy, 'text', profile.cleanupPolicy === 'delete' ? 'Kafka cleanup.policy default (LogConfig)' : profile.source, profile.cleanupPolicy === 'delete' ? 'default' : 'profile'),
+    distinctKeys: req.distinctKeys,
+    replicationFactor,
+    minInsyncReplicas: pick('minInsyncReplicas', 'min.insync.replicas', req.minInsyncReplicas, minIsrDefault, 'count', `${profile.source} (capped at RF − 1)`, 'profile'),
+    acks: pick<Acks>('acks', 'producer acks', req.acks, profile.acks, 'text', profile.source, 'profile'),
+    consumerGroups: pick('consumerGroups', 'consumer groups', req.consumerGroups, 1, 'count', 'kafka-sizer assumption: one consumer group'),
+    maxConsumers: pick('maxConsumers', 'largest consumer group (instances)', req.maxConsumers, 1, 'count', 'kafka-sizer assumption: one consumer instance'),
+    laggingGroups: pick('laggingGroups', 'groups reading from disk (lagging)', req.laggingGroups, 0, 'count', 'kafka-sizer assumption: every group reads the tail from the page cache'),
+    consumerRate,
+    compression,
+    compressionRatio,
+    keySkew: req.keySkew,
+    growthPerYear: pick('growthPerYear', 'traffic growth per year', req.growthPerYear, 1, 'factor', 'kafka-sizer assumption: flat traffic (set --growth)'),
+    horizonYears: pick('horizonYears', 'growth horizon', req.horizonYears, K.GROWTH_HORIZON_YEARS.value, 'years', K.GROWTH_HORIZON_YEARS.source),
+    azs: pick('azs', 'availability zones (racks)', req.azs, 1, 'count', 'kafka-sizer assumption: a single zone (set --azs)'),
+    targetUtilization: pick('targetUtilization', 'target utilisation', req.targetUtilization, K.TARGET_UTILIZATION.value, 'fraction', K.TARGET_UTILIZATION.source),
+    maxDiskFill: pick('maxDiskFill', 'disk fill limit', req.maxDiskFill, K.MAX_DISK_FILL.value, 'fraction', K.MAX_DISK_FILL.source),
+    profile: profileName,
+    hardware,
+    partitionThroughputBytesPerSec: pick(
+      'partitionThroughputBytesPerSec',
+      'per-partition throughput p',
+      req.partitionThroughputBytesPerSec,
+      K.PARTITION_THROUGHPUT.value,
+      'B/s',
+      req.partitionThroughputSource ?? K.PARTITION_THROUGHPUT.source,
+    ),
+    batchSizeBytes: pick('batchSizeBytes', 'producer batch.size', req.batchSizeBytes, profile.batchSizeBytes, 'B', `${profile.name} profile (Kafka default ${K.BATCH_SIZE.value} B)`, 'profile'),
+    lingerMs: pick('lingerMs', 'producer linger.ms', req.lingerMs, profile.lingerMs, 'ms', `${profile.name} profile (${K.LINGER_MS.source})`, 'profile'),
+    producers: pick('producers', 'producer instances', req.producers, 1, 'count', 'kafka-sizer assumption: one producer instance'),
+    segmentBytes: pick('segmentBytes', 'segment.bytes', req.segmentBytes, K.SEGMENT_BYTES.value, 'B', K.SEGMENT_BYTES.source),
+    segmentMs: pick('segmentMs', 'segment.ms', req.segmentMs, K.SEGMENT_MS.value, 'ms', K.SEGMENT_MS.source),
+    maxMessageBytes: pick('maxMessageBytes', 'max.message.bytes', req.maxMessageBytes, K.MAX_MESSAGE_BYTES.value, 'B', K.MAX_MESSAGE_BYTES.source),
+    partitions: req.partitions,
+    brokers: req.brokers,
+    consumerOutageMs: pick('consumerOutageMs', 'consumer outage to survive', req.consumerOutageMs, K.CONSUMER_OUTAGE_MS.value, 'ms', K.CONSUMER_OUTAGE_MS.source),
+  }
+  if (infinite) {
+    assumptions.push({key: 'retentionMs', label: 'retention.ms', value: 'infinite (-1)', unit: 'text', origin: 'profile', source: profile.source})
+  }
+  return {input, assumptions}
+}
+
+function resolveConsumerRate(rate: PlanRequest['consumerRate'], messageBytes: number): ConsumerRate | undefined {
+  if (!rate) return undefined
+  if (rate.bytesPerSec !== undefined) return {bytesPerSec: rate.bytesPerSec, messagesPerSec: rate.bytesPerSec / messageBytes}
+  if (rate.messagesPerSec !== undefined) return {messagesPerSec: rate.messagesPerSec, bytesPerSec: rate.messagesPerSec * messageBytes}
+  return undefined
+}

@@ -1,0 +1,282 @@
+// The plan: partitions, brokers, storage and everything derived, for one topic's workload on one cluster.
+// Pure composition of the model's parts; recommendations and warnings read the finished core.
+import {type AchievedBatch, achievedBatch} from './batching.js'
+import {type BrokerSizing, type Scenario, sizeBrokers} from './brokers.js'
+import {BROKER_HEAP_BYTES, CPU_WRITE_EQUIVALENT_PER_CORE, LINUX_MAX_MAP_COUNT, OS_RESERVED_MEMORY_BYTES, PAGE_CACHE_WINDOW_MS, YEAR_MS} from './constants.js'
+import {type FlowDemand, brokerCapacities, clusterFlows} from './flows.js'
+import {type HotKeyResult, hotKeyLoad} from './hot-keys.js'
+import {type ConsumerLag, consumerLag} from './lag.js'
+import {type PartitionSizing, divisors, requiredPartitions, roundPartitions} from './partitions.js'
+import type {RecordShape} from './record-format.js'
+import {type StorageBreakdown, computeStorage} from './storage.js'
+import type {BrokerBound, FailureScenario, PlanInput, ResourceLoad, ResourceName} from './types.js'
+
+export interface Traffic {
+  /** Average and peak payload (key + value, before compression), bytes/s. */
+  payloadBytesPerSec: number
+  peakPayloadBytesPerSec: number
+  messagesPerSec: number
+  peakMessagesPerSec: number
+  /** As stored and sent: compressed records plus batch overhead, bytes/s. */
+  storedBytesPerSec: number
+  peakStoredBytesPerSec: number
+}
+
+export interface PageCache {
+  /** RAM left for the page cache on one broker. */
+  availableBytes: number
+  /** RAM that holds PAGE_CACHE_WINDOW_MS of one broker's writes. */
+  neededBytes: number
+  /** Seconds of one broker's writes the page cache holds. */
+  coversSeconds: number
+  sufficient: boolean
+}
+
+export interface OsLimits {
+  segmentsPerBroker: number
+  /** Each segment memory-maps its offset and time index. */
+  mmapsPerBroker: number
+  recommendedMaxMapCount: number
+  /** .log, .index and .timeindex per segment, plus connections. */
+  recommendedOpenFiles: number
+}
+
+/** One row of the per-broker load table: disk write and read are shown apart, against the same disks. */
+export interface BrokerLoadRow {
+  name: 'network in' | 'network out' | 'disk write' | 'disk read' | 'cpu' | 'storage' | 'partition replicas'
+  load: number
+  capacity: number
+  utilization: number
+  limit: number
+  unit: ResourceLoad['unit']
+}
+
+export interface PlanCore {
+  input: PlanInput
+  traffic: Traffic
+  /** The batch at peak rate (throughput) and at average rate (storage). */
+  batch: AchievedBatch
+  averageBatch: AchievedBatch
+  partitions: number
+  partitionSizing: PartitionSizing
+  brokers: number
+  bindingResource: ResourceName
+  bindingScenario: Scenario
+  bounds: BrokerBound[]
+  loads: ResourceLoad[]
+  /** Per-broker loads in normal operation, with disk write and read apart. */
+  brokerLoad: BrokerLoadRow[]
+  failures: FailureScenario[]
+  storage: StorageBreakdown
+  hotKey?: HotKeyResult
+  pageCache: PageCache
+  consumerLag: ConsumerLag
+  os: OsLimits
+  /** The retention window used for storage when retention is infinite and nothing compacts it. */
+  storageWindowNote?: string
+}
+
+export function recordShape(input: PlanInput): RecordShape {
+  return {keyBytes: input.keySizeBytes, keyed: input.keyed, valueBytes: input.messageSizeBytes}
+}
+
+function batchFor(input: PlanInput, messagesPerSec: number, partitions: number): AchievedBatch {
+  return achievedBatch(
+    {
+      messagesPerSec,
+      shape: recordShape(input),
+      batchSizeBytes: input.batchSizeBytes,
+      lingerMs: input.lingerMs,
+      partitions,
+      producers: input.producers,
+      compressionRatio: input.compressionRatio,
+    },
+    input.keyed,
+  )
+}
+
+/** Retention used for storage: infinite retention without compaction is sized over the growth horizon. */
+function storageRetentionMs(input: PlanInput): {retentionMs: number; note?: string} {
+  const compacts = input.cleanupPolicy !== 'delete' && input.distinctKeys !== undefined
+  if (Number.isFinite(input.retentionMs) || compacts) return {retentionMs: input.retentionMs}
+  const ms = input.horizonYears * YEAR_MS
+  return {retentionMs: ms, note: `retention is infinite: storage is sized for ${input.horizonYears} year(s) of data (the growth horizon)`}
+}
+
+export function computePlan(input: PlanInput): PlanCore {
+  const peakMessages = input.messagesPerSec * input.peakFactor
+  const peakPayload = input.payloadBytesPerSec * input.peakFactor
+  const partitionInput = {
+    peakPayloadBytesPerSec: peakPayload,
+    growthPerYear: input.growthPerYear,
+    horizonYears: input.horizonYears,
+    partitionThroughputBytesPerSec: input.partitionThroughputBytesPerSec,
+    consumerBytesPerSec: input.consumerRate?.bytesPerSec,
+    maxConsumers: input.maxConsumers,
+  }
+  const required = requiredPartitions(partitionInput)
+  const {retentionMs, note} = storageRetentionMs(input)
+  // A partition replica lives on one disk (one log.dirs entry): enough partitions that each fits.
+  const firstGuess = storageFor(input, batchFor(input, input.messagesPerSec, required.required), required.required, 1, retentionMs)
+  const diskBudget = input.hardware.diskSizeBytes * input.maxDiskFill
+  const diskFit = Math.ceil(firstGuess.totalBytes / input.replicationFactor / diskBudget - 1e-9)
+  if (diskFit > required.required) {
+    required.reasons.push({
+      rule: 'disk-fit',
+      partitions: diskFit,
+      detail: `one copy holds ${(firstGuess.totalBytes / input.replicationFactor / 1e12).toFixed(2)} TB; a partition replica must fit on one ${(input.hardware.diskSizeBytes / 1e12).toFixed(2)} TB disk at ${Math.round(input.maxDiskFill * 100)}% fill`,
+    })
+    required.required = diskFit
+  }
+
+  let partitions = input.partitions ?? required.required
+  let rounding = input.partitions !== undefined ? `${input.partitions} given (--partitions)` : ''
+  let state!: {batch: AchievedBatch; averageBatch: AchievedBatch; storage: StorageBreakdown; sizing: BrokerSizing}
+  // Partitions are rounded to the broker count, and the broker count depends on the partition count
+  // (replicas per broker): iterate to a fixed point. Partitions only grow, so this ends quickly.
+  for (let i = 0; i < 8; i++) {
+    const batch = batchFor(input, peakMessages, partitions)
+    const averageBatch = batchFor(input, input.messagesPerSec, partitions)
+    const storage = storageFor(input, averageBatch, partitions, 1, retentionMs)
+    const demand: FlowDemand = {
+      storedBytesPerSec: peakMessages * batch.storedBytesPerMessage,
+      replicationFactor: input.replicationFactor,
+      consumerGroups: input.consumerGroups,
+      laggingGroups: input.laggingGroups,
+      storageBytes: storage.totalBytes,
+      partitions,
+    }
+    const sizing = sizeBrokers({
+      demand,
+      hardware: input.hardware,
+      limits: {targetUtilization: input.targetUtilization, maxDiskFill: input.maxDiskFill},
+      azs: input.azs,
+      minInsyncReplicas: input.minInsyncReplicas,
+      acks: input.acks,
+      fixedBrokers: input.brokers,
+    })
+    state = {batch, averageBatch, storage, sizing}
+    if (input.partitions !== undefined) break
+    const rounded = roundPartitions(required.required, sizing.brokers, input.maxConsumers)
+    rounding = rounded.rounding
+    if (rounded.partitions === partitions) break
+    partitions = Math.max(partitions, rounded.partitions)
+  }
+
+  const {batch, averageBatch, sizing} = state
+  const brokers = sizing.brokers
+  const storage = storageFor(input, averageBatch, partitions, brokers, retentionMs)
+  const traffic: Traffic = {
+    payloadBytesPerSec: input.payloadBytesPerSec,
+    peakPayloadBytesPerSec: peakPayload,
+    messagesPerSec: input.messagesPerSec,
+    peakMessagesPerSec: peakMessages,
+    storedBytesPerSec: input.messagesPerSec * averageBatch.storedBytesPerMessage,
+    peakStoredBytesPerSec: peakMessages * batch.storedBytesPerMessage,
+  }
+  const diskWritePerBroker = (traffic.peakStoredBytesPerSec * input.replicationFactor) / brokers
+  const available = Math.max(0, input.hardware.memoryBytes - BROKER_HEAP_BYTES.value - OS_RESERVED_MEMORY_BYTES.value)
+  const needed = (diskWritePerBroker * PAGE_CACHE_WINDOW_MS.value) / 1000
+  const segments = storage.segmentsPerBroker
+  const mmaps = 2 * segments
+
+  return {
+    input,
+    traffic,
+    batch,
+    averageBatch,
+    partitions,
+    partitionSizing: {
+      partitions,
+      required: required.required,
+      horizonPeakBytesPerSec: required.horizonPeak,
+      reasons: required.reasons,
+      rounding,
+      evenConsumerCounts: divisors(partitions),
+    },
+    brokers,
+    bindingResource: sizing.bindingResource,
+    bindingScenario: sizing.bindingScenario,
+    bounds: sizing.bounds,
+    loads: sizing.loads,
+    brokerLoad: brokerLoadTable(input, traffic.peakStoredBytesPerSec, storage.totalBytes, partitions, brokers),
+    failures: sizing.failures,
+    storage,
+    hotKey:
+      input.keySkew === undefined
+        ? undefined
+        : hotKeyLoad({keySkew: input.keySkew, peakPayloadBytesPerSec: peakPayload, partitions, partitionThroughputBytesPerSec: input.partitionThroughputBytesPerSec}),
+    pageCache: {
+      availableBytes: available,
+      neededBytes: needed,
+      coversSeconds: diskWritePerBroker > 0 ? available / diskWritePerBroker : Infinity,
+      sufficient: available >= needed,
+    },
+    consumerLag: consumerLag({
+      messagesPerSec: input.messagesPerSec,
+      outageMs: input.consumerOutageMs,
+      retentionMs: storage.effectiveRetentionMs,
+      consumerMessagesPerSec: input.consumerRate?.messagesPerSec,
+      activeConsumers: Math.min(input.maxConsumers, partitions),
+    }),
+    os: {
+      segmentsPerBroker: segments,
+      mmapsPerBroker: mmaps,
+      // Twice what the segments need, and never below Linux's default.
+      recommendedMaxMapCount: Math.max(LINUX_MAX_MAP_COUNT.value, roundUpNice(mmaps * 2)),
+      recommendedOpenFiles: Math.max(100_000, roundUpNice(segments * 3 * 2)),
+    },
+    storageWindowNote: note,
+  }
+}
+
+function storageFor(input: PlanInput, batch: AchievedBatch, partitions: number, brokers: number, retentionMs: number): StorageBreakdown {
+  return computeStorage({
+    payloadBytesPerSec: input.payloadBytesPerSec,
+    storedBytesPerSec: input.messagesPerSec * batch.storedBytesPerMessage,
+    messagesPerSec: input.messagesPerSec,
+    compressionRatio: input.compressionRatio,
+    batchBytes: batch.batchBytes,
+    replicationFactor: input.replicationFactor,
+    partitions,
+    brokers,
+    retentionMs,
+    retentionBytesPerPartition: input.retentionBytesPerPartition,
+    localRetentionMs: input.localRetentionMs,
+    segmentBytes: input.segmentBytes,
+    segmentMs: input.segmentMs,
+    cleanupPolicy: input.cleanupPolicy,
+    distinctKeys: input.distinctKeys,
+    storedBytesPerMessage: batch.storedBytesPerMessage,
+    maxDiskFill: input.maxDiskFill,
+  })
+}
+
+function brokerLoadTable(input: PlanInput, storedPeak: number, storageBytes: number, partitions: number, brokers: number): BrokerLoadRow[] {
+  const f = clusterFlows(
+    {storedBytesPerSec: storedPeak, replicationFactor: input.replicationFactor, consumerGroups: input.consumerGroups, laggingGroups: input.laggingGroups, storageBytes, partitions},
+    brokers,
+  )
+  const cap = brokerCapacities(input.hardware)
+  const u = input.targetUtilization
+  const row = (name: BrokerLoadRow['name'], total: number, capacity: number, limit: number, unit: BrokerLoadRow['unit']): BrokerLoadRow => {
+    const load = total / brokers
+    return {name, load, capacity, utilization: capacity > 0 ? load / capacity : Infinity, limit, unit}
+  }
+  return [
+    row('network in', f.networkIn, cap.networkBytesPerSec, u, 'B/s'),
+    row('network out', f.networkOut, cap.networkBytesPerSec, u, 'B/s'),
+    row('disk write', f.diskWrite, cap.diskThroughput, u, 'B/s'),
+    row('disk read', f.diskRead, cap.diskThroughput, u, 'B/s'),
+    row('cpu', f.cpuWriteEquivalent / CPU_WRITE_EQUIVALENT_PER_CORE.value, input.hardware.cores, u, 'cores'),
+    row('storage', storageBytes, cap.storageBytes, input.maxDiskFill, 'B'),
+    row('partition replicas', partitions * input.replicationFactor, cap.partitionReplicas, 1, 'replicas'),
+  ]
+}
+
+/** Round up to 2 significant digits, so recommended limits read as round numbers. */
+function roundUpNice(x: number): number {
+  if (!Number.isFinite(x) || x <= 0) return 0
+  const magnitude = 10 ** Math.max(0, Math.floor(Math.log10(x)) - 1)
+  return Math.ceil(x / magnitude) * magnitude
+}

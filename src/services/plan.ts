@@ -1,0 +1,35 @@
+// Plan service: validates the request, resolves defaults, runs the model, and attaches the
+// recommendations, warnings and assumptions. No I/O yet (calibration profiles will add a file read).
+import {computePlan, type PlanCore} from '../model/plan.js'
+import {type PlanRequest, resolvePlanInput} from '../model/inputs.js'
+import {recommend} from '../model/recommendations/index.js'
+import type {Assumption, Recommendation, Warning} from '../model/types.js'
+import {planWarnings} from '../model/warnings.js'
+import {validateRequest} from './validate-request.js'
+
+export const UNITS_NOTE = {
+  bytes: 'B; MB = 10^6 B, MiB = 2^20 B',
+  rates: 'B/s (payload = key + value before compression; stored = as written to disk)',
+  durations: 'ms',
+  network: 'bit/s',
+} as const
+
+export interface PlanResult extends PlanCore {
+  units: typeof UNITS_NOTE
+  recommendations: Recommendation[]
+  warnings: Warning[]
+  assumptions: Assumption[]
+}
+
+export function planService(request: PlanRequest): PlanResult {
+  validateRequest(request, {requireRate: true})
+  const {input, assumptions} = resolvePlanInput(request)
+  const core = computePlan(input)
+  return {
+    units: UNITS_NOTE,
+    ...core,
+    recommendations: recommend(core),
+    warnings: planWarnings(core),
+    assumptions,
+  }
+}
