@@ -1,0 +1,26 @@
+import {BaseCommand} from '../lib/base-command.js'
+import {brokersFlag, clusterFlags, hardwareFlags, workloadFlags} from '../flags/workload-flags.js'
+import {requestFromFlags} from '../flags/to-request.js'
+import {type CapacityResult, capacityService} from '../services/capacity.js'
+
+export default class Capacity extends BaseCommand<typeof Capacity> {
+  static summary = 'Reverse mode: the largest ingress a given cluster sustains, the resource that stops it, and the headroom at your rate.'
+
+  static description = `Give the cluster (--brokers and hardware) and the workload's shape (replication factor, consumer groups, message size, retention). The answer is the highest peak producer payload rate at which every resource stays within the target utilisation and the cluster still survives one broker (and one AZ) lost. With --throughput it also reports the utilisation and headroom at that rate.`
+
+  static examples = [
+    {description: 'Six default brokers, RF 3, three consumer groups: how much can they take?', command: '<%= config.bin %> <%= command.id %> --brokers 6 --replication-factor 3 --consumer-groups 3'},
+    {description: 'Headroom at 150 MB/s on 9 brokers with 10 Gbit/s NICs and two disks each', command: '<%= config.bin %> <%= command.id %> --brokers 9 --network "10 Gbit/s" --disks 2 --disk-throughput "500 MiB/s" --throughput "150 MB/s"'},
+  ]
+
+  static flags = {...workloadFlags, ...clusterFlags, ...hardwareFlags, ...brokersFlag}
+
+  public async run(): Promise<CapacityResult> {
+    const result = capacityService(requestFromFlags(this.flags))
+    if (!this.jsonEnabled()) {
+      const {renderCapacity} = await import('../render/capacity.js')
+      this.log(renderCapacity(result))
+    }
+    return result
+  }
+}

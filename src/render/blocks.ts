@@ -1,0 +1,84 @@
+// Text blocks shared by the sizing commands: assumptions, warnings, recommendations, load tables.
+import type {Assumption, Recommendation, ResourceLoad, ValueUnit, Warning} from '../model/types.js'
+import type {BrokerLoadRow} from '../model/plan.js'
+import {formatBits, formatBytes, formatCount, formatDuration, formatMessagesRate, formatNumber, formatPercent, formatRate} from '../units/format.js'
+import {style, table, utilization} from './style.js'
+
+export function formatValue(value: number | string | boolean, unit: ValueUnit): string {
+  if (typeof value !== 'number') return String(value)
+  switch (unit) {
+    case 'B':
+      return `${formatBytes(value)} (${formatBytes(value, {binary: true})})`
+    case 'B/s':
+      return `${formatRate(value)} (${formatRate(value, {binary: true})})`
+    case 'bit/s':
+      return formatBits(value)
+    case 'msg/s':
+      return formatMessagesRate(value)
+    case 'ms':
+      return formatDuration(value)
+    case 'fraction':
+      return formatPercent(value)
+    case 'count':
+      return formatCount(value)
+    case 'factor':
+      return `${formatNumber(value)}×`
+    case 'years':
+      return `${formatNumber(value)} year(s)`
+    default:
+      return String(value)
+  }
+}
+
+export function formatLoad(value: number, unit: ResourceLoad['unit']): string {
+  switch (unit) {
+    case 'B/s':
+      return formatRate(value)
+    case 'B':
+      return formatBytes(value)
+    case 'replicas':
+      return formatCount(Math.round(value * 10) / 10)
+    case 'cores':
+      return `${formatNumber(value)} cores`
+  }
+}
+
+export function loadTable(rows: Array<Pick<BrokerLoadRow, 'load' | 'capacity' | 'utilization' | 'limit' | 'unit'> & {name: string}>): string {
+  return table(
+    {head: ['per broker', 'load', 'capacity', 'used', 'limit'], align: ['left', 'right', 'right', 'right', 'right']},
+    rows.map((r) => [
+      r.name,
+      formatLoad(r.load, r.unit),
+      formatLoad(r.capacity, r.unit),
+      utilization(r.utilization, r.limit, formatPercent(r.utilization)),
+      formatPercent(r.limit),
+    ]),
+  )
+}
+
+export function assumptionsBlock(assumptions: Assumption[]): string {
+  if (assumptions.length === 0) return `${style.heading('Assumptions')}\n  none: every input was given.`
+  return [
+    style.heading('Assumptions') + style.dim('  (defaults used because no flag set them)'),
+    table(
+      {head: ['input', 'value', 'source'], widths: [22, 22, 56]},
+      assumptions.map((a) => [a.label, formatValue(a.value, a.unit), a.source]),
+    ),
+  ].join('\n')
+}
+
+export function warningsBlock(warnings: Warning[]): string {
+  if (warnings.length === 0) return `${style.heading('Warnings')}\n  ${style.good('none')}`
+  return [style.heading(`Warnings (${warnings.length})`), ...warnings.map((w) => `  ${style.warn('!')} ${w.message}\n    ${style.dim('→')} ${w.action}`)].join('\n')
+}
+
+export function recommendationsBlock(recs: Recommendation[]): string {
+  const scopes: Recommendation['scope'][] = ['topic', 'producer', 'consumer', 'broker', 'os']
+  const parts = [style.heading('Recommended configuration')]
+  for (const scope of scopes) {
+    const mine = recs.filter((r) => r.scope === scope)
+    if (mine.length === 0) continue
+    parts.push(table({head: [scope, 'value', 'why (the trade-off)'], widths: [26, 18, 56]}, mine.map((r) => [r.key, r.value, r.why])))
+  }
+  return parts.join('\n')
+}

@@ -1,0 +1,146 @@
+// Human rendering of a plan. Numbers come from the model; this file only formats them.
+import type {PlanResult} from '../services/plan.js'
+import {formatBytes, formatCount, formatDuration, formatMessagesRate, formatNumber, formatPercent, formatRate} from '../units/format.js'
+import {assumptionsBlock, formatLoad, loadTable, recommendationsBlock, warningsBlock} from './blocks.js'
+import {style, table, utilization} from './style.js'
+
+const RESOURCE_LABEL: Record<string, string> = {
+  'disk-throughput': 'disk throughput',
+  'network-in': 'network in',
+  'network-out': 'network out',
+  cpu: 'CPU',
+  storage: 'storage',
+  'partition-replicas': 'partition replicas per broker',
+  'replication-factor': 'replication factor',
+  'availability-zones': 'availability zones',
+  'partition-throughput': 'partition throughput',
+  'consumer-throughput': 'consumer throughput',
+}
+
+export const resourceLabel = (r: string) => RESOURCE_LABEL[r] ?? r
+
+const SCENARIO_LABEL = {normal: '', 'broker-loss': ' with one broker lost', 'az-loss': ' with one AZ lost'} as const
+
+export function renderPlan(p: PlanResult): string {
+  return [summary(p), workload(p), partitionsBlock(p), boundsBlock(p), loadsBlock(p), failuresBlock(p), storageBlock(p), extrasBlock(p), recommendationsBlock(p.recommendations), warningsBlock(p.warnings), assumptionsBlock(p.assumptions)]
+    .filter((s) => s.length > 0)
+    .join('\n\n')
+}
+
+function summary(p: PlanResult): string {
+  const binding = p.bounds.find((b) => b.resource === p.bindingResource)
+  const bindingText =
+    p.bindingScenario === 'normal' && binding
+      ? `bound by ${resourceLabel(p.bindingResource)}: ${binding.detail}`
+      : `bound by ${resourceLabel(p.bindingResource)}${SCENARIO_LABEL[p.bindingScenario]} (survivors must carry the load)`
+  const s = p.storage
+  return [
+    `${style.title('kafka-sizer plan')}  ${style.dim(`profile ${p.input.profile} · MB = 10^6 B, MiB = 2^20 B · loads at peak`)}`,
+    '',
+    `  ${style.strong('Partitions')}  ${style.strong(String(p.partitions))}   ${p.partitionSizing.rounding}`,
+    `  ${style.strong('Brokers')}     ${style.strong(String(p.brokers))}   ${bindingText}`,
+    `  ${style.strong('Storage')}     ${formatBytes(s.totalBytes)} stored (${formatBytes(s.perBrokerBytes)} per broker); provision ${formatBytes(s.provisionedBytes)} (${formatBytes(s.provisionedPerBrokerBytes)} per broker at ${formatPercent(p.input.maxDiskFill)} fill)`,
+  ].join('\n')
+}
+
+function workload(p: PlanResult): string {
+  const t = p.traffic
+  const b = p.batch
+  const overhead = b.storedToPayloadRatio - 1
+  const peak = p.input.peakFactor !== 1 ? `, peak ${formatRate(t.peakPayloadBytesPerSec)} (×${formatNumber(p.input.peakFactor)})` : ''
+  return [
+    style.heading('Workload'),
+    `  payload  ${formatRate(t.payloadBytesPerSec)} average${peak} = ${formatMessagesRate(t.messagesPerSec)} of ${formatBytes(p.input.messageSizeBytes)}${p.input.keyed ? ` + ${formatBytes(p.input.keySizeBytes)} key` : ''}`,
+    `  stored   ${formatRate(t.storedBytesPerSec)} average, ${formatRate(t.peakStoredBytesPerSec)} peak: batches of ${formatCount(b.records)} record(s), ${formatBytes(b.batchBytes)}, closed by ${b.limitedBy}; ` +
+      `${overhead >= 0 ? '+' : ''}${formatPercent(overhead)} vs payload (record-batch v2 overhead${p.input.compression !== 'none' ? `, ${p.input.compression} at ${formatNumber(p.input.compressionRatio)}×` : ''})`,
+    `  reads    ${p.input.consumerGroups} consumer group(s)${p.input.laggingGroups > 0 ? `, ${p.input.laggingGroups} reading from disk` : ''}; replication factor ${p.input.replicationFactor}, acks=${p.input.acks}`,
+  ].join('\n')
+}
+
+function partitionsBlock(p: PlanResult): string {
+  const s = p.partitionSizing
+  const rows = s.reasons.map((r) => [r.rule, formatCount(r.partitions), r.detail])
+  const counts = s.evenConsumerCounts.length > 12 ? [...s.evenConsumerCounts.slice(0, 11), '…', s.evenConsumerCounts.at(-1)] : s.evenConsumerCounts
+  return [
+    style.heading(`Why ${p.partitions} partitions`),
+    table({head: ['rule', 'needs', 'reasoning'], widths: [10, 8, 82], align: ['left', 'right', 'left']}, rows),
+    `  rounding: ${s.rounding}`,
+    `  consumer-group sizes that divide ${p.partitions} evenly: ${counts.join(', ')}`,
+  ].join('\n')
+}
+
+function boundsBlock(p: PlanResult): string {
+  const rows = p.bounds.map((b) => {
+    const mark = b.resource === p.bindingResource && p.bindingScenario === 'normal' ? style.warn(' ◀ binds') : ''
+    return [resourceLabel(b.resource) + mark, formatNumber(b.brokersNeeded), b.detail]
+  })
+  const tail =
+    p.bindingScenario !== 'normal' ? [`  then raised to ${p.brokers} so that the cluster survives${SCENARIO_LABEL[p.bindingScenario]}: ${resourceLabel(p.bindingResource)} binds there.`] : []
+  const az = p.input.azs > 1 ? [`  rounded up to a multiple of ${p.input.azs} AZs.`] : []
+  return [style.heading(`Why ${p.brokers} brokers`) + style.dim(`  (target utilisation ${formatPercent(p.input.targetUtilization)})`), table({head: ['bound', 'brokers', 'from'], widths: [26, 9, 65]}, rows), ...az, ...tail].join('\n')
+}
+
+function loadsBlock(p: PlanResult): string {
+  return [style.heading(`Per-broker load on ${p.brokers} brokers`) + style.dim(`  (${p.input.hardware.name})`), loadTable(p.brokerLoad)].join('\n')
+}
+
+function failuresBlock(p: PlanResult): string {
+  if (p.failures.length === 0) return `${style.heading('Failure checks')}\n  a single broker has no failure to survive (RF ${p.input.replicationFactor}).`
+  const rows = p.failures.map((f) => {
+    const worst = f.loads.reduce((a, b) => (b.utilization > a.utilization ? b : a))
+    return [
+      f.kind === 'broker-loss' ? 'one broker lost' : `one AZ lost (${f.brokersLost} brokers)`,
+      String(f.survivors),
+      `${resourceLabel(worst.resource)} ${utilization(worst.utilization, 1, formatPercent(worst.utilization))} (${formatLoad(worst.load, worst.unit)})`,
+      String(f.minReplicasLeft),
+      f.writesBlocked ? style.bad(`blocked (min.insync.replicas ${p.input.minInsyncReplicas})`) : style.good('continue'),
+    ]
+  })
+  return [style.heading('Failure checks'), table({head: ['scenario', 'survivors', 'busiest survivor resource', 'fewest replicas left', 'acks=all writes'], widths: [22, 10, 32, 12, 24]}, rows)].join('\n')
+}
+
+function storageBlock(p: PlanResult): string {
+  const s = p.storage
+  const b = s.breakdown
+  const rf = p.input.replicationFactor
+  const rows: string[][] = [
+    ['payload in the window (one copy)', formatBytes(b.payloadOneCopyBytes), `${formatDuration(s.effectiveRetentionMs)} (${s.retentionLimitedBy}) × ${formatRate(p.traffic.payloadBytesPerSec)}`],
+    ['× replication', formatBytes(b.payloadOneCopyBytes * rf), `RF ${rf}`],
+  ]
+  if (b.compressionSavingBytes > 0) rows.push(['− compression', formatBytes(b.compressionSavingBytes), `${p.input.compression} at ${formatNumber(p.input.compressionRatio)}×`])
+  rows.push(
+    ['+ record-batch overhead', formatBytes(b.batchOverheadBytes), `61 B per batch + varints per record`],
+    ['= log', formatBytes(b.logBytes), ''],
+  )
+  if (b.dirtyBytes > 0) rows.push(['+ not yet compacted', formatBytes(b.dirtyBytes), 'min.cleanable.dirty.ratio 0.5'])
+  rows.push(
+    ['+ index files', formatBytes(b.indexBytes), '8 B offset + 12 B time entry per ~4 KiB'],
+    ['+ active segments', formatBytes(b.activeSegmentBytes), 'retention deletes whole closed segments, every 5 min'],
+    [style.strong('= total stored'), style.strong(formatBytes(s.totalBytes)), `${formatBytes(s.perBrokerBytes)} per broker, ${formatBytes(s.perPartitionReplicaBytes)} per partition replica`],
+    ['provision', formatBytes(s.provisionedBytes), `total ÷ ${formatPercent(p.input.maxDiskFill)} fill limit`],
+  )
+  if (s.tiered) rows.push(['remote (tiered, one copy)', formatBytes(s.tiered.remoteBytes), `object storage for the full ${formatDuration(p.input.retentionMs)}`])
+  const note = p.storageWindowNote ? [`  ${style.warn('!')} ${p.storageWindowNote}`] : []
+  return [style.heading('Storage') + style.dim('  (cluster-wide, every replica; MB = 10^6 B)'), table({head: ['', 'bytes', 'how'], widths: [30, 14, 56], align: ['left', 'right', 'left']}, rows), ...note].join('\n')
+}
+
+function extrasBlock(p: PlanResult): string {
+  const lines: string[] = []
+  if (p.hotKey) {
+    const h = p.hotKey
+    lines.push(
+      `  hot key     ${formatPercent(h.keySkew)} of traffic → hottest partition ${formatRate(h.hottestPartitionBytesPerSec)} (${formatNumber(h.imbalance)}× the mean, ${formatPercent(h.partitionUtilization)} of p)` +
+        (h.overloaded ? style.warn(`; salt the key over ${h.saltingFactor} partitions`) : ''),
+    )
+  }
+  const lag = p.consumerLag
+  const catchUp =
+    lag.catchUpMs === undefined ? 'catch-up time unknown (give --consumer-rate)' : Number.isFinite(lag.catchUpMs) ? `caught up after ${formatDuration(lag.catchUpMs)}` : style.bad('never catches up')
+  lines.push(`  outage      a ${formatDuration(lag.outageMs)} consumer outage leaves ${formatCount(Math.round(lag.backlogMessages))} messages; ${catchUp}${lag.dataLost ? style.bad('; data ages out of retention first') : ''}`)
+  const pc = p.pageCache
+  lines.push(
+    `  page cache  ${formatBytes(pc.availableBytes)} per broker holds ${Number.isFinite(pc.coversSeconds) ? formatDuration(pc.coversSeconds * 1000) : 'all'} of writes (30 s wanted: ${formatBytes(pc.neededBytes)})`,
+  )
+  lines.push(`  OS          ${formatCount(Math.round(p.os.segmentsPerBroker))} segments per broker → ${formatCount(Math.round(p.os.mmapsPerBroker))} index mmaps (vm.max_map_count ≥ ${formatCount(p.os.recommendedMaxMapCount)})`)
+  return [style.heading('Operations'), ...lines].join('\n')
+}

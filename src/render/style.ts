@@ -1,0 +1,49 @@
+// Colour and table primitives. Colour follows chalk's detection, which bin/run.js forces off for
+// NO_COLOR, --no-color, --json and TERM=dumb; tables never add colour of their own.
+import chalk from 'chalk'
+import Table from 'cli-table3'
+
+export const style = {
+  title: (s: string) => chalk.bold(s),
+  heading: (s: string) => chalk.bold.underline(s),
+  strong: (s: string) => chalk.bold(s),
+  dim: (s: string) => chalk.dim(s),
+  good: (s: string) => chalk.green(s),
+  warn: (s: string) => chalk.yellow(s),
+  bad: (s: string) => chalk.red(s),
+}
+
+export function terminalWidth(): number {
+  return Math.max(60, Math.min(process.stdout.columns ?? 110, 160))
+}
+
+export interface TableOptions {
+  head: string[]
+  /** Relative column widths; the last flexible column wraps. */
+  widths?: number[]
+  align?: Array<'left' | 'right' | 'center'>
+}
+
+export function table(options: TableOptions, rows: string[][]): string {
+  const width = terminalWidth()
+  const colWidths = options.widths
+    ? options.widths.map((w) => Math.max(6, Math.floor((w / options.widths!.reduce((a, b) => a + b, 0)) * (width - options.widths!.length - 1))))
+    : undefined
+  const t = new Table({
+    head: options.head.map((h) => chalk.bold(h)),
+    style: {head: [], border: [], compact: false},
+    wordWrap: true,
+    wrapOnWordBoundary: true,
+    ...(colWidths ? {colWidths} : {}),
+    ...(options.align ? {colAligns: options.align} : {}),
+  })
+  for (const r of rows) t.push(r)
+  return t.toString()
+}
+
+/** Utilisation coloured against its limit: green below 75% of the limit, yellow up to it, red above. */
+export function utilization(fraction: number, limit: number, text: string): string {
+  if (!Number.isFinite(fraction) || fraction > limit + 1e-9) return style.bad(text)
+  if (fraction > limit * 0.75) return style.warn(text)
+  return style.good(text)
+}
