@@ -9,7 +9,7 @@ interface Common {
   env?: string
 }
 
-export type Rate = {kind: 'bytes'; bytesPerSec: number} | {kind: 'messages'; messagesPerSec: number}
+import type {Rate} from '../units/quantity.js'
 type Named = Common & {name: string}
 
 // Two concrete builders (number and Rate): oclif's overloads do not resolve for a generic T.
@@ -37,11 +37,15 @@ export const sizeFlag = numberFlag(async (t, f) => (await loadQuantityParser()).
 export const byteRateFlag = numberFlag(async (t, f) => (await loadQuantityParser()).byteRate(t, f))
 export const rateFlag = rateValueFlag(async (t, f) => (await loadQuantityParser()).rate(t, f))
 export const durationFlag = numberFlag(async (t, f) => (await loadQuantityParser()).duration(t, f))
+/** A duration where 0 is meaningful (linger.ms = 0 sends at once). */
+export const durationOrZeroFlag = numberFlag(async (t, f) => (await loadQuantityParser()).duration(t, f, {allowZero: true}))
 export const bandwidthFlag = numberFlag(async (t, f) => (await loadQuantityParser()).bandwidth(t, f))
 export const fractionFlag = numberFlag(parseFraction)
 export const growthFlag = numberFlag(parseGrowth)
 export const positiveNumberFlag = numberFlag(parsePositiveNumber)
 export const countFlag = numberFlag(parseCount)
+/** A count where 0 is meaningful (a topic nobody reads yet: --consumer-groups 0). */
+export const countOrZeroFlag = numberFlag((t, f) => (t.trim() === '0' ? 0 : parseCount(t, f)))
 
 /** A flag whose value is one of a fixed set (oclif lists the options in --help and rejects others). */
 export function choiceFlag<const T extends string>(o: Common & {options: readonly T[]}) {

@@ -5,7 +5,9 @@ import {
   byteRateFlag,
   choiceFlag,
   countFlag,
+  countOrZeroFlag,
   durationFlag,
+  durationOrZeroFlag,
   fractionFlag,
   growthFlag,
   positiveNumberFlag,
@@ -44,15 +46,15 @@ export const workloadFlags = {
   'segment-bytes': sizeFlag({name: 'segment-bytes', helpGroup: TOPIC, description: 'segment.bytes. Default 1 GiB.'}),
   'max-message-bytes': sizeFlag({name: 'max-message-bytes', helpGroup: TOPIC, description: 'max.message.bytes. Default 1,048,588 B.'}),
 
-  'consumer-groups': countFlag({name: 'consumer-groups', helpGroup: CONSUMERS, description: 'Consumer groups reading the topic. Default 1.'}),
+  'consumer-groups': countOrZeroFlag({name: 'consumer-groups', helpGroup: CONSUMERS, description: 'Consumer groups reading the topic. Default 1.'}),
   'max-consumers': countFlag({name: 'max-consumers', helpGroup: CONSUMERS, description: 'Instances in the largest consumer group. Default 1.'}),
   'consumer-rate': rateFlag({name: 'consumer-rate', helpGroup: CONSUMERS, description: 'One consumer instance’s processing rate, for t/c: "5k msg/s" or "20 MB/s".'}),
-  'lagging-groups': countFlag({name: 'lagging-groups', helpGroup: CONSUMERS, description: 'Groups that read old data from disk rather than the tail. Default 0.'}),
+  'lagging-groups': countOrZeroFlag({name: 'lagging-groups', helpGroup: CONSUMERS, description: 'Groups that read old data from disk rather than the tail. Default 0.'}),
   'consumer-outage': durationFlag({name: 'consumer-outage', helpGroup: CONSUMERS, description: 'Consumer outage the plan must survive without losing data. Default 1 d.'}),
 
   acks: choiceFlag({options: ['0', '1', 'all'] as const, helpGroup: PRODUCER, description: 'Producer acks. Default from --profile (durable: all).'}),
   'batch-size': sizeFlag({name: 'batch-size', helpGroup: PRODUCER, description: 'Producer batch.size. Default from --profile (durable: 64 KiB).'}),
-  linger: durationFlag({name: 'linger', helpGroup: PRODUCER, description: 'Producer linger.ms: "5ms", "20". Default from --profile (durable: 5 ms).'}),
+  linger: durationOrZeroFlag({name: 'linger', helpGroup: PRODUCER, description: 'Producer linger.ms: "5ms", "20". Default from --profile (durable: 5 ms).'}),
   producers: countFlag({name: 'producers', helpGroup: PRODUCER, description: 'Producer instances sharing the traffic. Default 1.'}),
   'partition-throughput': byteRateFlag({name: 'partition-throughput', helpGroup: PRODUCER, description: 'Planning throughput p of one partition. Default 10 MB/s (Jun Rao, Confluent).'}),
 }
