@@ -93,7 +93,7 @@ export function failureScenarios(input: BrokerSizingInput, brokers: number): Fai
     }
   }
   if (brokers >= 2) scenarios.push(evaluate('broker-loss', 1, rf - 1))
-  if (input.azs >= 2 && brokers % input.azs === 0 && brokers / input.azs < brokers) {
+  if (input.azs >= 2 && brokers % input.azs === 0) {
     scenarios.push(evaluate('az-loss', brokers / input.azs, rf - Math.ceil(rf / input.azs)))
   }
   return scenarios

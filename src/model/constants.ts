@@ -86,8 +86,21 @@ export const DEFAULT_HARDWARE = {
   networkBitsPerSec: c(2.5e9, 'AWS EC2 m5.2xlarge baseline network bandwidth, 2.5 Gbit/s (not the 10 Gbit/s burst)'),
   cores: c(8, 'AWS EC2 m5.2xlarge: 8 vCPU'),
   memoryBytes: c(32 * GiB, 'AWS EC2 m5.2xlarge: 32 GiB'),
-  maxPartitionReplicas: c(2000, 'AWS MSK recommended partitions per broker for m5.2xlarge: 2,000'),
 }
+
+/**
+ * Recommended partition replicas per broker by vCPU count: AWS MSK's table (m5.large/xlarge 1,000,
+ * m5.2xlarge 2,000, m5.4xlarge and up 4,000), which ends at the general 4,000 guidance.
+ */
+export function partitionReplicasForCores(cores: number): SourcedConstant {
+  const source = 'AWS MSK recommended partitions per broker (m5.large/xlarge 1,000; 2xlarge 2,000; 4xlarge+ 4,000), by vCPU count'
+  if (cores <= 4) return c(1000, source)
+  if (cores < 16) return c(2000, source)
+  return c(MAX_PARTITION_REPLICAS_PER_BROKER.value, source)
+}
+
+/** Open-files floor for a broker, whatever the segment count. */
+export const OPEN_FILES_FLOOR = c(100_000, 'Confluent Platform production deployment guidance: file descriptor limit of at least 100,000')
 
 // --- Compression ratios ------------------------------------------------------------------------
 // No universal ratio exists: it depends on the data. Without --compression-ratio the model assumes the

@@ -119,15 +119,18 @@ export function resolvePlanInput(req: PlanRequest): ResolvedPlanInput {
     networkBitsPerSec: pick('hardware.networkBitsPerSec', 'network (each direction)', hw.networkBitsPerSec, D.networkBitsPerSec.value, 'bit/s', hwSource(D.networkBitsPerSec.source)),
     cores: pick('hardware.cores', 'cores (vCPU)', hw.cores, D.cores.value, 'count', hwSource(D.cores.source)),
     memoryBytes: pick('hardware.memoryBytes', 'memory', hw.memoryBytes, D.memoryBytes.value, 'B', hwSource(D.memoryBytes.source)),
-    maxPartitionReplicas: pick(
-      'hardware.maxPartitionReplicas',
-      'partition replicas per broker (limit)',
-      hw.maxPartitionReplicas,
-      Object.keys(hw).length === 0 ? D.maxPartitionReplicas.value : K.MAX_PARTITION_REPLICAS_PER_BROKER.value,
-      'count',
-      Object.keys(hw).length === 0 ? D.maxPartitionReplicas.source : K.MAX_PARTITION_REPLICAS_PER_BROKER.source,
-    ),
+    maxPartitionReplicas: 0,
   }
+
+  const replicaLimit = K.partitionReplicasForCores(hardware.cores)
+  hardware.maxPartitionReplicas = pick(
+    'hardware.maxPartitionReplicas',
+    'partition replicas per broker (limit)',
+    hw.maxPartitionReplicas,
+    replicaLimit.value,
+    'count',
+    replicaLimit.source,
+  )
 
   const replicationFactor = pick('replicationFactor', 'replication factor', req.replicationFactor, profile.replicationFactor, 'count', profile.source, 'profile')
   const minIsrDefault = Math.max(1, Math.min(profile.minInsyncReplicas, replicationFactor - 1))
@@ -159,6 +162,7 @@ export function resolvePlanInput(req: PlanRequest): ResolvedPlanInput {
     laggingGroups: pick('laggingGroups', 'groups reading from disk (lagging)', req.laggingGroups, 0, 'count', 'kafka-sizer assumption: every group reads the tail from the page cache'),
     consumerRate,
     compression,
+    compressionStated: req.compression !== undefined,
     compressionRatio,
     keySkew: req.keySkew,
     growthPerYear: pick('growthPerYear', 'traffic growth per year', req.growthPerYear, 1, 'factor', 'kafka-sizer assumption: flat traffic (set --growth)'),

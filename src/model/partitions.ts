@@ -83,9 +83,11 @@ export function roundPartitions(required: number, brokers: number, maxConsumers:
   const limit = Math.max(first, Math.floor(first * 1.25))
   let best = first
   let bestScore = -1
-  // Bounded search: at most 200 candidates, so huge counts stay cheap.
-  const stride = step * Math.max(1, Math.ceil((limit - first) / step / 200))
-  for (let n = first; n <= limit; n += stride) {
+  // Above 10,000 partitions no consumer group divides the count by design: skip the search (it also
+  // keeps capacity mode's search over huge rates fast). Otherwise at most 50 candidates.
+  const searchLimit = first > 10_000 ? first : limit
+  const stride = step * Math.max(1, Math.ceil((searchLimit - first) / step / 50))
+  for (let n = first; n <= searchLimit; n += stride) {
     const score = divisors(n).length + (maxConsumers > 1 && n % maxConsumers === 0 ? 4 : 0)
     if (score > bestScore) {
       best = n
@@ -93,7 +95,7 @@ export function roundPartitions(required: number, brokers: number, maxConsumers:
     }
   }
   const parts = [`${required} required`]
-  if (first !== required) parts.push(`→ ${first} (multiple of ${step} brokers)`)
+  if (first !== required) parts.push(`→ ${first} (a multiple of ${step} brokers, so leaders and data spread evenly)`)
   if (best !== first) parts.push(`→ ${best} (more consumer-group sizes divide it evenly)`)
   if (first === required && best === first) parts.push(`is already a multiple of ${step} broker(s)`)
   return {partitions: best, rounding: parts.join(' ')}

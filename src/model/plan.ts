@@ -2,12 +2,13 @@
 // Pure composition of the model's parts; recommendations and warnings read the finished core.
 import {type AchievedBatch, achievedBatch} from './batching.js'
 import {type BrokerSizing, type Scenario, sizeBrokers} from './brokers.js'
-import {BROKER_HEAP_BYTES, CPU_WRITE_EQUIVALENT_PER_CORE, LINUX_MAX_MAP_COUNT, OS_RESERVED_MEMORY_BYTES, PAGE_CACHE_WINDOW_MS, YEAR_MS} from './constants.js'
+import {BROKER_HEAP_BYTES, CPU_WRITE_EQUIVALENT_PER_CORE, OPEN_FILES_FLOOR, LINUX_MAX_MAP_COUNT, OS_RESERVED_MEMORY_BYTES, PAGE_CACHE_WINDOW_MS, YEAR_MS} from './constants.js'
 import {type FlowDemand, brokerCapacities, clusterFlows} from './flows.js'
 import {type HotKeyResult, hotKeyLoad} from './hot-keys.js'
 import {type ConsumerLag, consumerLag} from './lag.js'
 import {type PartitionSizing, divisors, requiredPartitions, roundPartitions} from './partitions.js'
 import type {RecordShape} from './record-format.js'
+import {roundUpNice} from './round.js'
 import {type StorageBreakdown, computeStorage} from './storage.js'
 import type {BrokerBound, FailureScenario, PlanInput, ResourceLoad, ResourceName} from './types.js'
 
@@ -224,7 +225,7 @@ export function computePlan(input: PlanInput): PlanCore {
       mmapsPerBroker: mmaps,
       // Twice what the segments need, and never below Linux's default.
       recommendedMaxMapCount: Math.max(LINUX_MAX_MAP_COUNT.value, roundUpNice(mmaps * 2)),
-      recommendedOpenFiles: Math.max(100_000, roundUpNice(segments * 3 * 2)),
+      recommendedOpenFiles: Math.max(OPEN_FILES_FLOOR.value, roundUpNice(segments * 3 * 2)),
     },
     storageWindowNote: note,
   }
@@ -272,11 +273,4 @@ function brokerLoadTable(input: PlanInput, storedPeak: number, storageBytes: num
     row('storage', storageBytes, cap.storageBytes, input.maxDiskFill, 'B'),
     row('partition replicas', partitions * input.replicationFactor, cap.partitionReplicas, 1, 'replicas'),
   ]
-}
-
-/** Round up to 2 significant digits, so recommended limits read as round numbers. */
-function roundUpNice(x: number): number {
-  if (!Number.isFinite(x) || x <= 0) return 0
-  const magnitude = 10 ** Math.max(0, Math.floor(Math.log10(x)) - 1)
-  return Math.ceil(x / magnitude) * magnitude
 }

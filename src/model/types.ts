@@ -80,6 +80,8 @@ export interface PlanInput {
   laggingGroups: number
   consumerRate?: ConsumerRate
   compression: Codec
+  /** The user chose the codec (else 'none' is Kafka's default and a profile may recommend one). */
+  compressionStated: boolean
   /** Compressed size ÷ original = 1 / ratio; ratio ≥ 1 means data shrinks. */
   compressionRatio: number
   /** Share (0..1] of traffic carried by the hottest key. */

@@ -3,11 +3,12 @@
 import {yearsUntilPartitionsExhausted} from './partitions.js'
 import type {PlanCore} from './plan.js'
 import {PROFILES} from './profiles.js'
-import {fmtBytes, fmtIBytes, fmtMs, fmtPct, fmtRate, plural} from './recommendations/format.js'
+import {formatBytes, formatCount, formatDuration, formatPercent, formatRate} from '../units/format.js'
 import {ACCEPTABLE_BATCH_OVERHEAD, lingerForOverhead} from './recommendations/producer.js'
 import {largestBatchBytes} from './recommendations/topic.js'
 import {recordShape} from './plan.js'
 import {batchOf} from './record-format.js'
+import {plural} from './round.js'
 import type {Warning} from './types.js'
 
 /** kafka-sizer choice: a linger beyond 1 s is no longer a batching knob but a latency problem. */
@@ -24,6 +25,22 @@ const idleConsumers: Check = ({input, partitions}) =>
       }]
     : []
 
+/** t/c: at the peak the partitions are sized for, the largest group must run enough instances to keep up. */
+const consumersTooFew: Check = ({input, partitions, partitionSizing}) => {
+  const c = input.consumerRate?.bytesPerSec
+  const needed = partitionSizing.reasons.find((r) => r.rule === 't/c')?.partitions
+  if (c === undefined || needed === undefined || needed <= input.maxConsumers) return []
+  const n = input.maxConsumers
+  const t = partitionSizing.horizonPeakBytesPerSec
+  const when = input.growthPerYear !== 1 ? ` (at ${input.growthPerYear}×/year over the ${input.horizonYears}-year horizon)` : ''
+  const room = partitions >= needed ? `the ${formatCount(partitions)} partitions already allow that` : `with ≥ ${formatCount(needed)} partitions; the topic has ${formatCount(partitions)}`
+  return [{
+    code: 'consumers-too-few',
+    message: `the largest group runs ${plural(n, 'instance')} at ${formatRate(c)} each = ${formatRate(n * c)}, below the ${formatRate(t)} peak${when}: it cannot keep up, and its lag grows for as long as the peak lasts`,
+    action: `run at least ${formatCount(needed)} instances (${room}), or speed up processing to ≥ ${formatRate(t / n)} per instance`,
+  }]
+}
+
 const messageTooLarge: Check = (plan) => {
   const {input} = plan
   const single = batchOf(recordShape(input), 1, 1).batchBytes
@@ -31,13 +48,13 @@ const messageTooLarge: Check = (plan) => {
   if (single > input.maxMessageBytes) {
     out.push({
       code: 'message-too-large',
-      message: `one record is ${fmtIBytes(single)} as a batch (incl. the 61-byte header), above max.message.bytes ${fmtIBytes(input.maxMessageBytes)}: the broker rejects it (RecordTooLargeException)`,
+      message: `one record is ${formatBytes(single, {binary: true})} as a batch (incl. the 61-byte header), above max.message.bytes ${formatBytes(input.maxMessageBytes, {binary: true})}: the broker rejects it (RecordTooLargeException)`,
       action: `raise max.message.bytes to ≥ ${Math.ceil(single)} (and the producer's max.request.size), or store large payloads elsewhere and send a reference`,
     })
   } else if (largestBatchBytes(plan) > input.maxMessageBytes) {
     out.push({
       code: 'batch-too-large',
-      message: `producer batches reach ${fmtIBytes(largestBatchBytes(plan))}, above max.message.bytes ${fmtIBytes(input.maxMessageBytes)}: the broker rejects them and the producer must split and retry`,
+      message: `producer batches reach ${formatBytes(largestBatchBytes(plan), {binary: true})}, above max.message.bytes ${formatBytes(input.maxMessageBytes, {binary: true})}: the broker rejects them and the producer must split and retry`,
       action: `lower batch.size to ≤ ${input.maxMessageBytes} or raise max.message.bytes`,
     })
   }
@@ -84,7 +101,7 @@ const capacity: Check = ({loads, failures, brokers}) => {
   if (replicas && replicas.utilization > 1) {
     out.push({
       code: 'partitions-per-broker',
-      message: `${Math.round(replicas.load)} partition replicas per broker, above the ${replicas.capacity} this hardware supports (${fmtPct(replicas.utilization)})`,
+      message: `${Math.round(replicas.load)} partition replicas per broker, above the ${replicas.capacity} this hardware supports (${formatPercent(replicas.utilization)})`,
       action: `add brokers (≥ ${Math.ceil(brokers * replicas.utilization)}), use larger brokers, or fewer partitions`,
     })
   }
@@ -92,7 +109,7 @@ const capacity: Check = ({loads, failures, brokers}) => {
   if (over.length > 0) {
     out.push({
       code: 'over-capacity',
-      message: `with ${plural(brokers, 'broker')}: ${over.map((l) => `${l.resource} ${fmtPct(l.utilization)} (limit ${fmtPct(l.limit)})`).join(', ')}`,
+      message: `with ${plural(brokers, 'broker')}: ${over.map((l) => `${l.resource} ${formatPercent(l.utilization)} (limit ${formatPercent(l.limit)})`).join(', ')}`,
       action: 'add brokers or use larger ones (let kafka-sizer size the broker count instead of fixing it)',
     })
   }
@@ -106,7 +123,7 @@ const capacity: Check = ({loads, failures, brokers}) => {
       })
     }
     if (!f.withinLimits) {
-      const hot = f.loads.filter((l) => l.utilization > 1 + 1e-9).map((l) => `${l.resource} ${fmtPct(l.utilization)}`)
+      const hot = f.loads.filter((l) => l.utilization > 1 + 1e-9).map((l) => `${l.resource} ${formatPercent(l.utilization)}`)
       out.push({
         code: `over-capacity-${f.kind}`,
         message: `with ${what} down the ${f.survivors} survivors exceed capacity: ${hot.join(', ')}`,
@@ -135,8 +152,8 @@ const lag: Check = ({consumerLag, storage, traffic}) => {
   if (consumerLag.dataLost) {
     out.push({
       code: 'retention-shorter-than-outage',
-      message: `a ${fmtMs(consumerLag.outageMs)} consumer outage outlasts the ${fmtMs(storage.effectiveRetentionMs)} retention: unread data is deleted before the group returns`,
-      action: `raise retention to > ${fmtMs(consumerLag.outageMs)} (costs disk), or alert on consumer lag well before retention`,
+      message: `a ${formatDuration(consumerLag.outageMs)} consumer outage outlasts the ${formatDuration(storage.effectiveRetentionMs)} retention: unread data is deleted before the group returns`,
+      action: `raise retention to > ${formatDuration(consumerLag.outageMs)} (costs disk), or alert on consumer lag well before retention`,
     })
   }
   if (consumerLag.catchUpMs === Infinity) {
@@ -153,7 +170,7 @@ const hotKey: Check = ({hotKey: hk, input}) =>
   hk?.overloaded
     ? [{
         code: 'hot-key',
-        message: `the hottest key (${fmtPct(hk.keySkew)} of traffic) puts ${fmtRate(hk.hottestPartitionBytesPerSec)} on one partition, ${fmtPct(hk.partitionUtilization)} of the ${fmtRate(input.partitionThroughputBytesPerSec)} a partition carries`,
+        message: `the hottest key (${formatPercent(hk.keySkew)} of traffic) puts ${formatRate(hk.hottestPartitionBytesPerSec)} on one partition, ${formatPercent(hk.partitionUtilization)} of the ${formatRate(input.partitionThroughputBytesPerSec)} a partition carries`,
         action: `salt the hot key over ${hk.saltingFactor} partitions (key#0..${hk.saltingFactor - 1}), give it its own topic, or use a compound key; each loses strict per-key order`,
       }]
     : []
@@ -163,7 +180,7 @@ const pageCache: Check = ({pageCache: pc}) =>
     ? []
     : [{
         code: 'page-cache-small',
-        message: `the page cache holds ${fmtIBytes(pc.availableBytes)}, ${pc.coversSeconds.toFixed(1)} s of one broker's writes; ${fmtIBytes(pc.neededBytes)} is needed for 30 s: tail consumers will read from disk`,
+        message: `the page cache holds ${formatBytes(pc.availableBytes, {binary: true})}, ${pc.coversSeconds.toFixed(1)} s of one broker's writes; ${formatBytes(pc.neededBytes, {binary: true})} is needed for 30 s: tail consumers will read from disk`,
         action: 'use brokers with more RAM, or more brokers',
       }]
 
@@ -185,10 +202,10 @@ const smallBatches: Check = (plan) => {
   const {batch, input} = plan
   const overhead = batch.storedToPayloadRatio - 1
   if (overhead <= ACCEPTABLE_BATCH_OVERHEAD || batch.limitedBy === 'record-size') return []
-  const message = `batches ${batch.limitedBy === 'linger.ms' ? `close after linger.ms=${input.lingerMs}` : `fill batch.size=${input.batchSizeBytes}`} with ${plural(batch.records, 'record')}: batch and record overhead adds ${fmtPct(overhead)} to the stored bytes, and requests multiply`
+  const message = `batches ${batch.limitedBy === 'linger.ms' ? `close after linger.ms=${input.lingerMs}` : `fill batch.size=${input.batchSizeBytes}`} with ${plural(batch.records, 'record')}: batch and record overhead adds ${formatPercent(overhead)} to the stored bytes, and requests multiply`
   const better = lingerForOverhead(plan)
   let action: string
-  if (better === undefined) action = `raise batch.size above ${input.batchSizeBytes} B: even a full batch keeps overhead above ${fmtPct(ACCEPTABLE_BATCH_OVERHEAD)}`
+  if (better === undefined) action = `raise batch.size above ${input.batchSizeBytes} B: even a full batch keeps overhead above ${formatPercent(ACCEPTABLE_BATCH_OVERHEAD)}`
   else if (better.lingerMs <= MAX_SUGGESTED_LINGER_MS) action = `raise linger.ms to ~${better.lingerMs} (${plural(better.records, 'record')} per batch) if that latency is acceptable`
   else action = `each partition stream gets only ${batch.streamMessagesPerSec.toFixed(1)} msg/s, so no sane linger fills a batch: ${input.keyed ? 'use fewer partitions or fewer producers writing each partition' : 'use fewer producer instances'}, or accept the overhead`
   return [{code: 'small-batches', message, action}]
@@ -207,13 +224,14 @@ const retentionBytes: Check = ({storage, input}) =>
   storage.retentionLimitedBy === 'retention.bytes'
     ? [{
         code: 'retention-bytes-limits',
-        message: `retention.bytes (${fmtIBytes(input.retentionBytesPerPartition ?? 0)} per partition) deletes data after ${fmtMs(storage.effectiveRetentionMs)}, before retention.ms (${fmtMs(input.retentionMs)})`,
-        action: `raise retention.bytes (it is per partition, not per topic) or accept the shorter window; ${fmtBytes(storage.totalBytes)} is stored now`,
+        message: `retention.bytes (${formatBytes(input.retentionBytesPerPartition ?? 0, {binary: true})} per partition) deletes data after ${formatDuration(storage.effectiveRetentionMs)}, before retention.ms (${formatDuration(input.retentionMs)})`,
+        action: `raise retention.bytes (it is per partition, not per topic) or accept the shorter window; ${formatBytes(storage.totalBytes)} is stored now`,
       }]
     : []
 
 const CHECKS: Check[] = [
   idleConsumers,
+  consumersTooFew,
   messageTooLarge,
   replication,
   capacity,

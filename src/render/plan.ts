@@ -22,7 +22,7 @@ export const resourceLabel = (r: string) => RESOURCE_LABEL[r] ?? r
 const SCENARIO_LABEL = {normal: '', 'broker-loss': ' with one broker lost', 'az-loss': ' with one AZ lost'} as const
 
 export function renderPlan(p: PlanResult): string {
-  return [summary(p), workload(p), partitionsBlock(p), boundsBlock(p), loadsBlock(p), failuresBlock(p), storageBlock(p), extrasBlock(p), recommendationsBlock(p.recommendations), warningsBlock(p.warnings), assumptionsBlock(p.assumptions)]
+  return [summary(p), alternativesBlock(p), workload(p), partitionsBlock(p), boundsBlock(p), loadsBlock(p), failuresBlock(p), storageBlock(p), extrasBlock(p), recommendationsBlock(p.recommendations), warningsBlock(p.warnings), assumptionsBlock(p.assumptions)]
     .filter((s) => s.length > 0)
     .join('\n\n')
 }
@@ -43,6 +43,15 @@ function summary(p: PlanResult): string {
   ].join('\n')
 }
 
+function alternativesBlock(p: PlanResult): string {
+  if (p.alternatives.length === 0) return ''
+  const rows = p.alternatives.map((a) => [a.change, String(a.brokers), String(a.partitions), resourceLabel(a.bindingResource), a.flags])
+  return [
+    style.heading('Storage binds: the same workload on other shapes'),
+    table({head: ['change', 'brokers', 'partitions', 'then binds', 'flags'], widths: [40, 9, 11, 16, 24]}, rows),
+  ].join('\n')
+}
+
 function workload(p: PlanResult): string {
   const t = p.traffic
   const b = p.batch
@@ -50,7 +59,7 @@ function workload(p: PlanResult): string {
   const peak = p.input.peakFactor !== 1 ? `, peak ${formatRate(t.peakPayloadBytesPerSec)} (×${formatNumber(p.input.peakFactor)})` : ''
   return [
     style.heading('Workload'),
-    `  payload  ${formatRate(t.payloadBytesPerSec)} average${peak} = ${formatMessagesRate(t.messagesPerSec)} of ${formatBytes(p.input.messageSizeBytes)}${p.input.keyed ? ` + ${formatBytes(p.input.keySizeBytes)} key` : ''}`,
+    `  payload  ${formatRate(t.payloadBytesPerSec)} average${peak} = ${formatMessagesRate(t.messagesPerSec)} of ${formatCount(p.input.messageSizeBytes)} B${p.input.keyed ? ` + ${formatCount(p.input.keySizeBytes)} B key` : ''}`,
     `  stored   ${formatRate(t.storedBytesPerSec)} average, ${formatRate(t.peakStoredBytesPerSec)} peak: batches of ${formatCount(b.records)} record(s), ${formatBytes(b.batchBytes)}, closed by ${b.limitedBy}; ` +
       `${overhead >= 0 ? '+' : ''}${formatPercent(overhead)} vs payload (record-batch v2 overhead${p.input.compression !== 'none' ? `, ${p.input.compression} at ${formatNumber(p.input.compressionRatio)}×` : ''})`,
     `  reads    ${p.input.consumerGroups} consumer group(s)${p.input.laggingGroups > 0 ? `, ${p.input.laggingGroups} reading from disk` : ''}; replication factor ${p.input.replicationFactor}, acks=${p.input.acks}`,
@@ -63,7 +72,7 @@ function partitionsBlock(p: PlanResult): string {
   const counts = s.evenConsumerCounts.length > 12 ? [...s.evenConsumerCounts.slice(0, 11), '…', s.evenConsumerCounts.at(-1)] : s.evenConsumerCounts
   return [
     style.heading(`Why ${p.partitions} partitions`),
-    table({head: ['rule', 'needs', 'reasoning'], widths: [10, 8, 82], align: ['left', 'right', 'left']}, rows),
+    table({head: ['rule', 'needs', 'reasoning'], widths: [12, 8, 80], align: ['left', 'right', 'left']}, rows),
     `  rounding: ${s.rounding}`,
     `  consumer-group sizes that divide ${p.partitions} evenly: ${counts.join(', ')}`,
   ].join('\n')
@@ -96,7 +105,7 @@ function failuresBlock(p: PlanResult): string {
       f.writesBlocked ? style.bad(`blocked (min.insync.replicas ${p.input.minInsyncReplicas})`) : style.good('continue'),
     ]
   })
-  return [style.heading('Failure checks'), table({head: ['scenario', 'survivors', 'busiest survivor resource', 'fewest replicas left', 'acks=all writes'], widths: [22, 10, 32, 12, 24]}, rows)].join('\n')
+  return [style.heading('Failure checks'), table({head: ['scenario', 'survivors', 'busiest survivor resource', 'replicas left', 'acks=all writes'], widths: [22, 11, 33, 14, 20]}, rows)].join('\n')
 }
 
 function storageBlock(p: PlanResult): string {

@@ -1,6 +1,6 @@
 // Colour and table primitives. Colour follows chalk's detection, which bin/run.js forces off for
 // NO_COLOR, --no-color, --json and TERM=dumb; tables never add colour of their own.
-import chalk from 'chalk'
+import chalk, {chalkStderr} from 'chalk'
 import Table from 'cli-table3'
 
 export const style = {
@@ -11,6 +11,12 @@ export const style = {
   good: (s: string) => chalk.green(s),
   warn: (s: string) => chalk.yellow(s),
   bad: (s: string) => chalk.red(s),
+}
+
+/** Colours for stderr, detected on stderr's own terminal. */
+export const errorStyle = {
+  bad: (s: string) => chalkStderr.red(s),
+  dim: (s: string) => chalkStderr.dim(s),
 }
 
 export function terminalWidth(): number {

@@ -1,5 +1,6 @@
 // Plan service: validates the request, resolves defaults, runs the model, and attaches the
 // recommendations, warnings and assumptions. No I/O yet (calibration profiles will add a file read).
+import {type Alternative, storageAlternatives} from '../model/alternatives.js'
 import {computePlan, type PlanCore} from '../model/plan.js'
 import {type PlanRequest, resolvePlanInput} from '../model/inputs.js'
 import {recommend} from '../model/recommendations/index.js'
@@ -18,6 +19,8 @@ export interface PlanResult extends PlanCore {
   units: typeof UNITS_NOTE
   recommendations: Recommendation[]
   warnings: Warning[]
+  /** Cheaper shapes of the same workload when storage binds (bigger disks, tiered storage). */
+  alternatives: Alternative[]
   assumptions: Assumption[]
 }
 
@@ -30,6 +33,7 @@ export function planService(request: PlanRequest): PlanResult {
     ...core,
     recommendations: recommend(core),
     warnings: planWarnings(core),
+    alternatives: storageAlternatives(core),
     assumptions,
   }
 }

@@ -20,6 +20,7 @@ const HEALTHY: PlanRequest = {
 // Each code with an input crafted to trigger it: a change of one or two inputs from the healthy plan.
 const CRAFTED: [code: string, req: PlanRequest][] = [
   ['idle-consumers', {...HEALTHY, partitions: 6, maxConsumers: 12}],
+  ['consumers-too-few', {...HEALTHY, peakFactor: 2, consumerRate: {messagesPerSec: 2500}}],
   ['message-too-large', {...HEALTHY, messageSizeBytes: 2_000_000}],
   ['batch-too-large', {...HEALTHY, batchSizeBytes: 4 * 1024 * 1024, lingerMs: 1000}],
   ['replication-factor-1', {...HEALTHY, replicationFactor: 1}],
@@ -73,6 +74,19 @@ describe('planWarnings', () => {
     // 200 partitions × 10 MB/s = 2 GB/s against 20 MB/s × 2^y: about 6.6 years.
     expect(codes({...HEALTHY, keySizeBytes: 16, growthPerYear: 2, partitions: 200})).not.toContain('partition-growth')
     expect(codes({...HEALTHY, growthPerYear: 2, payloadBytesPerSec: 50e6, partitions: 12})).not.toContain('partition-growth')
+  })
+
+  it('consumers too few: N instances × c below the peak t, asks for ceil(t/c) instances', () => {
+    // Peak t = 2 × 20 MB/s = 40 MB/s; c = 2500 msg/s × 1024 B = 2.56 MB/s; 12 × c = 30.7 MB/s; ceil(t/c) = 16.
+    const w = warn({...HEALTHY, peakFactor: 2, consumerRate: {messagesPerSec: 2500}}).find((x) => x.code === 'consumers-too-few')
+    expect(w?.message).toContain('12 instances at 2.56 MB/s each = 30.7 MB/s, below the 40 MB/s peak')
+    expect(w?.action).toContain('at least 16 instances')
+    expect(w?.action).toContain('3.33 MB/s per instance')
+    // The average (20 MB/s) stays within 30.7 MB/s: only the peak outruns the group.
+    expect(codes({...HEALTHY, peakFactor: 2, consumerRate: {messagesPerSec: 2500}})).not.toContain('never-catches-up')
+    // Enough instances for the peak (t/c = 8 ≤ 12), or no consumer rate: silent.
+    expect(codes({...HEALTHY, peakFactor: 2})).not.toContain('consumers-too-few')
+    expect(codes({...HEALTHY, consumerRate: undefined})).not.toContain('consumers-too-few')
   })
 
   it('hot key suggests the salting factor', () => {

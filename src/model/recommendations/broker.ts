@@ -2,7 +2,7 @@
 import {BROKER_HEAP_BYTES, GiB, MB, NUM_IO_THREADS, NUM_NETWORK_THREADS, NUM_REPLICA_FETCHERS, RETENTION_CHECK_INTERVAL_MS} from '../constants.js'
 import type {PlanCore} from '../plan.js'
 import type {Recommendation} from '../types.js'
-import {fmtMs, fmtRate} from './format.js'
+import {formatDuration, formatPercent, formatRate} from '../../units/format.js'
 
 /**
  * kafka-sizer heuristic, not a Kafka rule: one replica fetcher thread per ~50 MB/s of replication a broker
@@ -27,7 +27,7 @@ export function brokerRecommendations(plan: PlanCore): Recommendation[] {
     rec(
       'num.replica.fetchers',
       String(fetchers),
-      `each broker receives ${fmtRate(replicationIn)} of replication at peak; heuristic of one fetcher thread per ~50 MB/s (Kafka default 1, per source broker): more threads keep followers in the ISR under load, at the cost of CPU, memory and more fetch requests`,
+      `each broker receives ${formatRate(replicationIn)} of replication at peak; heuristic of one fetcher thread per ~50 MB/s (Kafka default 1, per source broker): more threads keep followers in the ISR under load, at the cost of CPU, memory and more fetch requests`,
     ),
   )
 
@@ -94,7 +94,7 @@ export function brokerRecommendations(plan: PlanCore): Recommendation[] {
       rec(
         'log.retention.check.interval.ms',
         String(interval),
-        `retention is only ${fmtMs(retention)}, so the default ${fmtMs(RETENTION_CHECK_INTERVAL_MS.value)} check would keep data ${Math.round((RETENTION_CHECK_INTERVAL_MS.value / retention) * 100)}% longer; checking every ${fmtMs(interval)} costs a little more broker work`,
+        `retention is only ${formatDuration(retention)}, so the default ${formatDuration(RETENTION_CHECK_INTERVAL_MS.value)} check would keep data ${formatPercent(RETENTION_CHECK_INTERVAL_MS.value / retention)} longer; checking every ${formatDuration(interval)} costs a little more broker work`,
       ),
     )
   }

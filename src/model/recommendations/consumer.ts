@@ -3,7 +3,8 @@ import {MAX_POLL_INTERVAL_MS, MAX_POLL_RECORDS, KiB, MiB} from '../constants.js'
 import type {PlanCore} from '../plan.js'
 import {PROFILES} from '../profiles.js'
 import type {Recommendation} from '../types.js'
-import {fmtIBytes, fmtMs, fmtRate, plural} from './format.js'
+import {formatBytes, formatDuration, formatRate} from '../../units/format.js'
+import {plural} from '../round.js'
 
 /** Kafka consumer session.timeout.ms default since 3.0 (ConsumerConfig). */
 const SESSION_TIMEOUT_MS = 45_000
@@ -49,7 +50,7 @@ export function consumerRecommendations(plan: PlanCore): Recommendation[] {
     rec(
       'group.instance.id',
       '<host-or-pod-name>',
-      `static membership: an instance restarting within session.timeout.ms (${fmtMs(SESSION_TIMEOUT_MS)}) gets its partitions back without a rebalance of the group; costs a crashed instance's partitions waiting that long before reassignment (must be unique per instance)`,
+      `static membership: an instance restarting within session.timeout.ms (${formatDuration(SESSION_TIMEOUT_MS)}) gets its partitions back without a rebalance of the group; costs a crashed instance's partitions waiting that long before reassignment (must be unique per instance)`,
     ),
   )
 
@@ -63,7 +64,7 @@ export function consumerRecommendations(plan: PlanCore): Recommendation[] {
       rec(
         'max.poll.records',
         String(poll.maxPollRecords),
-        `at ${fmtMs(poll.perRecordMs)} per record, a poll of ${poll.maxPollRecords} takes ${fmtMs(pollMs)}, within half of max.poll.interval.ms; ${poll.maxPollRecords < MAX_POLL_RECORDS.value ? 'fewer records per poll cost more poll calls but keep the member in the group' : 'more would only lengthen the time between polls'}`,
+        `at ${formatDuration(poll.perRecordMs)} per record, a poll of ${poll.maxPollRecords} takes ${formatDuration(pollMs)}, within half of max.poll.interval.ms; ${poll.maxPollRecords < MAX_POLL_RECORDS.value ? 'fewer records per poll cost more poll calls but keep the member in the group' : 'more would only lengthen the time between polls'}`,
       ),
     )
     out.push(
@@ -71,8 +72,8 @@ export function consumerRecommendations(plan: PlanCore): Recommendation[] {
         'max.poll.interval.ms',
         String(poll.maxPollIntervalMs),
         poll.maxPollIntervalMs > MAX_POLL_INTERVAL_MS.value
-          ? `one record takes ${fmtMs(poll.perRecordMs)}, so the interval must be twice a poll's work (${fmtMs(pollMs)}); costs slower detection of a stuck consumer`
-          : `twice a full poll's processing (${fmtMs(pollMs)}) fits the 5 min default; a longer interval would only delay detection of a stuck consumer`,
+          ? `one record takes ${formatDuration(poll.perRecordMs)}, so the interval must be twice a poll's work (${formatDuration(pollMs)}); costs slower detection of a stuck consumer`
+          : `twice a full poll's processing (${formatDuration(pollMs)}) fits the 5 min default; a longer interval would only delay detection of a stuck consumer`,
       ),
     )
   }
@@ -107,10 +108,10 @@ export function consumerRecommendations(plan: PlanCore): Recommendation[] {
       rec(
         'fetch.min.bytes',
         String(minBytes),
-        `each consumer reads ~${fmtRate(perConsumer / sources)} from each broker: waiting for ${fmtIBytes(minBytes)} (~${FETCH_GATHER_MS} ms of data) means fewer, larger fetches and less broker CPU; costs up to fetch.max.wait.ms of latency when traffic drops`,
+        `each consumer reads ~${formatRate(perConsumer / sources)} from each broker: waiting for ${formatBytes(minBytes, {binary: true})} (~${FETCH_GATHER_MS} ms of data) means fewer, larger fetches and less broker CPU; costs up to fetch.max.wait.ms of latency when traffic drops`,
       ),
     )
-    out.push(rec('fetch.max.wait.ms', String(FETCH_MAX_WAIT_MS), `Kafka default: bounds the extra latency fetch.min.bytes can add to ${fmtMs(FETCH_MAX_WAIT_MS)}`))
+    out.push(rec('fetch.max.wait.ms', String(FETCH_MAX_WAIT_MS), `Kafka default: bounds the extra latency fetch.min.bytes can add to ${formatDuration(FETCH_MAX_WAIT_MS)}`))
   }
   return out
 }

@@ -2,7 +2,8 @@
 import {LINUX_MAX_MAP_COUNT, PAGE_CACHE_WINDOW_MS} from '../constants.js'
 import type {PlanCore} from '../plan.js'
 import type {Recommendation} from '../types.js'
-import {fmtIBytes, fmtInt, fmtMs, roundUpNice} from './format.js'
+import {formatBytes, formatCount, formatDuration} from '../../units/format.js'
+import {roundUpNice} from '../round.js'
 import {perPartitionBytesPerSec, recommendedSegmentBytes, recommendedSegmentMs, retainedPerReplicaBytes} from './topic.js'
 
 /**
@@ -28,7 +29,7 @@ export function osRecommendations(plan: PlanCore): Recommendation[] {
     rec(
       'vm.max_map_count',
       String(maxMap),
-      `each segment memory-maps 2 index files: ~${fmtInt(segments)} segments per broker${more ? ' (with the recommended segment size)' : ''} need ${fmtInt(2 * segments)} maps; ${fmtInt(maxMap)} is at least 2× that and never below the Linux default ${fmtInt(LINUX_MAX_MAP_COUNT.value)}; running out crashes the broker (costs only kernel bookkeeping)`,
+      `each segment memory-maps 2 index files: ~${formatCount(segments)} segments per broker${more ? ' (with the recommended segment size)' : ''} need ${formatCount(2 * segments)} maps; ${formatCount(maxMap)} is at least 2× that and never below the Linux default ${formatCount(LINUX_MAX_MAP_COUNT.value)}; running out crashes the broker (costs only kernel bookkeeping)`,
     ),
   )
 
@@ -37,7 +38,7 @@ export function osRecommendations(plan: PlanCore): Recommendation[] {
     rec(
       'LimitNOFILE',
       String(files),
-      `open files (systemd LimitNOFILE / limits.conf nofile): ~${fmtInt(segments)} segments per broker × 3 files (.log, .index, .timeindex) plus client and replica connections; a high limit costs nothing, hitting it stops the broker`,
+      `open files (systemd LimitNOFILE / limits.conf nofile): ~${formatCount(segments)} segments per broker × 3 files (.log, .index, .timeindex) plus client and replica connections; a high limit costs nothing, hitting it stops the broker`,
     ),
   )
 
@@ -47,8 +48,8 @@ export function osRecommendations(plan: PlanCore): Recommendation[] {
       'page-cache-bytes',
       String(Math.ceil(pc.neededBytes)),
       pc.sufficient
-        ? `${fmtIBytes(pc.neededBytes)} of free RAM holds ${fmtMs(PAGE_CACHE_WINDOW_MS.value)} of one broker's writes (Kafka docs), so tail consumers read from memory; ${fmtIBytes(pc.availableBytes)} is left after heap and OS (covers ${fmtMs(pc.coversSeconds * 1000)})`
-        : `${fmtIBytes(pc.neededBytes)} would hold ${fmtMs(PAGE_CACHE_WINDOW_MS.value)} of one broker's writes (Kafka docs), but only ${fmtIBytes(pc.availableBytes)} is left after heap and OS: tail consumers will hit the disk; add RAM or brokers`,
+        ? `${formatBytes(pc.neededBytes, {binary: true})} of free RAM holds ${formatDuration(PAGE_CACHE_WINDOW_MS.value)} of one broker's writes (Kafka docs), so tail consumers read from memory; ${formatBytes(pc.availableBytes, {binary: true})} is left after heap and OS (covers ${formatDuration(pc.coversSeconds * 1000)})`
+        : `${formatBytes(pc.neededBytes, {binary: true})} would hold ${formatDuration(PAGE_CACHE_WINDOW_MS.value)} of one broker's writes (Kafka docs), but only ${formatBytes(pc.availableBytes, {binary: true})} is left after heap and OS: tail consumers will hit the disk; add RAM or brokers`,
     ),
   )
 

@@ -5,7 +5,8 @@ import {recordShape} from '../plan.js'
 import {PROFILES} from '../profiles.js'
 import {batchOf, recordsFittingInBatch} from '../record-format.js'
 import type {Codec, Recommendation} from '../types.js'
-import {fmtIBytes, fmtInt, fmtMs, fmtPct, plural} from './format.js'
+import {formatBytes, formatCount, formatDuration, formatPercent} from '../../units/format.js'
+import {plural} from '../round.js'
 import {largestBatchBytes} from './topic.js'
 
 /** Kafka producer max.request.size default (ProducerConfig): 1 MiB. */
@@ -15,7 +16,7 @@ const MAX_IN_FLIGHT_IDEMPOTENT = 5
 
 /** The codec to use: the user's, else the profile's recommendation (input.compression 'none' is the unstated default). */
 export function producerCodec(plan: PlanCore): Codec {
-  return plan.input.compression !== 'none' ? plan.input.compression : PROFILES[plan.input.profile].recommendedCompression
+  return plan.input.compressionStated ? plan.input.compression : PROFILES[plan.input.profile].recommendedCompression
 }
 
 /** Batch and record overhead the plan treats as acceptable: above it, batching is worth changing. */
@@ -71,17 +72,17 @@ export function producerRecommendations(plan: PlanCore): Recommendation[] {
 
   // Linger: what the achieved batch is, and what would bring the overhead down.
   const fitting = recordsFittingInBatch(recordShape(input), input.batchSizeBytes, input.compressionRatio)
-  const overhead = fmtPct(Math.max(0, batch.storedToPayloadRatio - 1))
+  const overhead = formatPercent(Math.max(0, batch.storedToPayloadRatio - 1))
   const better = lingerForOverhead(plan)
   out.push(
     rec(
       'linger.ms',
       String(input.lingerMs),
       batch.limitedBy !== 'linger.ms'
-        ? `batches fill batch.size (${plural(batch.records, 'record')}) before ${fmtMs(input.lingerMs)} passes, so linger adds no latency at this rate; it caps the wait when traffic drops`
-        : `batches close after ${fmtMs(input.lingerMs)} with ${plural(batch.records, 'record')} (${overhead} overhead)` +
+        ? `batches fill batch.size (${plural(batch.records, 'record')}) before ${formatDuration(input.lingerMs)} passes, so linger adds no latency at this rate; it caps the wait when traffic drops`
+        : `batches close after ${formatDuration(input.lingerMs)} with ${plural(batch.records, 'record')} (${overhead} overhead)` +
           (better && better.lingerMs > input.lingerMs
-            ? `; ${plural(better.records, 'record')} per batch (≤ 10% overhead) would need ~${fmtMs(better.lingerMs)} of linger: fewer, larger requests for that much added latency`
+            ? `; ${plural(better.records, 'record')} per batch (≤ 10% overhead) would need ~${formatDuration(better.lingerMs)} of linger: fewer, larger requests for that much added latency`
             : '; the low latency is worth more here than larger batches'),
     ),
   )
@@ -90,7 +91,7 @@ export function producerRecommendations(plan: PlanCore): Recommendation[] {
     rec(
       'batch.size',
       String(input.batchSizeBytes),
-      `${fmtIBytes(input.batchSizeBytes)} holds ${plural(fitting, 'record')} of ${fmtInt(input.messageSizeBytes + input.keySizeBytes)} B, so the 61-byte batch header and per-record varints cost ${overhead} of the stored bytes at the achieved ${plural(batch.records, 'record')} per batch; larger batches cut overhead and requests but reserve more producer memory per partition`,
+      `${formatBytes(input.batchSizeBytes, {binary: true})} holds ${plural(fitting, 'record')} of ${formatCount(input.messageSizeBytes + input.keySizeBytes)} B, so the 61-byte batch header and per-record varints cost ${overhead} of the stored bytes at the achieved ${plural(batch.records, 'record')} per batch; larger batches cut overhead and requests but reserve more producer memory per partition`,
     ),
   )
 
@@ -102,7 +103,7 @@ export function producerRecommendations(plan: PlanCore): Recommendation[] {
       codec,
       codec === 'none'
         ? `no compression: lowest producer and consumer CPU and latency (the ${profile.name} profile), at the cost of full-size bytes on disk and network`
-        : `${codec}${input.compression === 'none' ? ` (the ${profile.name} profile's codec)` : ''} compresses each batch: ${ratioKnown ? `the plan assumes ratio ${input.compressionRatio}` : 'the plan assumes no shrink until measured (kafka-sizer bench --sample)'}; costs producer CPU, and works better on larger batches`,
+        : `${codec}${input.compressionStated ? '' : ` (the ${profile.name} profile's codec)`} compresses each batch: ${ratioKnown ? `the plan assumes ratio ${input.compressionRatio}` : 'the plan assumes no shrink until measured (kafka-sizer bench --sample)'}; costs producer CPU, and works better on larger batches`,
     ),
   )
 
@@ -113,8 +114,8 @@ export function producerRecommendations(plan: PlanCore): Recommendation[] {
       'buffer.memory',
       String(Math.max(needed, BUFFER_MEMORY.value)),
       needed > BUFFER_MEMORY.value
-        ? `${plan.partitions} partitions × ${fmtIBytes(input.batchSizeBytes)} batch.size = ${fmtInt(needed)} B of open batches, above the 32 MiB default; too little makes send() block; costs producer heap`
-        : `${plan.partitions} partitions × ${fmtIBytes(input.batchSizeBytes)} batch.size = ${fmtInt(needed)} B of open batches fits the default ${fmtInt(BUFFER_MEMORY.value)} B with room for in-flight requests`,
+        ? `${plan.partitions} partitions × ${formatBytes(input.batchSizeBytes, {binary: true})} batch.size = ${formatCount(needed)} B of open batches, above the 32 MiB default; too little makes send() block; costs producer heap`
+        : `${plan.partitions} partitions × ${formatBytes(input.batchSizeBytes, {binary: true})} batch.size = ${formatCount(needed)} B of open batches fits the default ${formatCount(BUFFER_MEMORY.value)} B with room for in-flight requests`,
     ),
   )
 
@@ -147,7 +148,7 @@ export function producerRecommendations(plan: PlanCore): Recommendation[] {
       rec(
         'max.request.size',
         String(largest),
-        `a single record needs ${fmtIBytes(largest)} with its batch header, above the 1 MiB default: the producer would reject it before sending; costs larger request buffers`,
+        `a single record needs ${formatBytes(largest, {binary: true})} with its batch header, above the 1 MiB default: the producer would reject it before sending; costs larger request buffers`,
       ),
     )
   }

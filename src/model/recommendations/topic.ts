@@ -5,7 +5,8 @@ import {recordShape} from '../plan.js'
 import {PROFILES} from '../profiles.js'
 import {batchOf} from '../record-format.js'
 import type {Recommendation} from '../types.js'
-import {fmtBytes, fmtIBytes, fmtInt, fmtMs, fmtPct, fmtRate, plural} from './format.js'
+import {formatBytes, formatCount, formatDuration, formatPercent, formatRate} from '../../units/format.js'
+import {plural} from '../round.js'
 
 /** Closed segments per retention window: retention then overshoots by at most ~1/10 of the window. */
 const SEGMENTS_PER_WINDOW = 10
@@ -64,7 +65,7 @@ export function topicRecommendations(plan: PlanCore): Recommendation[] {
       'replication.factor',
       String(rf),
       rf > 1
-        ? `${rf} copies: a partition's data survives losing ${rf - 1} of its ${rf} replicas; costs ${rf}× disk (${fmtBytes(storage.totalBytes)} stored in total) and ${fmtRate(replicationPeak)} of replication traffic at peak`
+        ? `${rf} copies: a partition's data survives losing ${rf - 1} of its ${rf} replicas; costs ${rf}× disk (${formatBytes(storage.totalBytes)} stored in total) and ${formatRate(replicationPeak)} of replication traffic at peak`
         : 'one copy: no replication traffic or extra disk, but any broker loss makes its partitions unavailable and a disk loss destroys their data',
     ),
   )
@@ -87,13 +88,16 @@ export function topicRecommendations(plan: PlanCore): Recommendation[] {
 
   const segment = recommendedSegmentBytes(plan)
   const retained = retainedPerReplicaBytes(plan)
+  // formatPercent says "<0.1%" for tiny shares, which needs no "≤".
+  const overshootPct = formatPercent(segment / Math.max(retained, 1))
+  const overshoot = overshootPct.startsWith('<') ? overshootPct : `≤ ${overshootPct}`
   out.push(
     rec(
       'segment.bytes',
       String(segment),
       segment < input.segmentBytes
-        ? `a partition replica retains only ${fmtIBytes(retained)}; retention deletes whole closed segments, so ${fmtIBytes(input.segmentBytes)} segments would keep up to ${fmtPct(input.segmentBytes / retained)} extra data and delete late; ${fmtIBytes(segment)} keeps the overshoot near 10% at the cost of more files and mmaps (~${SEGMENTS_PER_WINDOW + 1} segments per replica)`
-        : `${fmtIBytes(segment)}${segment === SEGMENT_BYTES.value ? ' (Kafka default)' : ''}: a partition replica retains ${fmtIBytes(retained)}, so one segment beyond retention is ≤ ${fmtPct(segment / Math.max(retained, 1))} extra; smaller segments would only add files and mmaps`,
+        ? `a partition replica retains only ${formatBytes(retained, {binary: true})}; retention deletes whole closed segments, so ${formatBytes(input.segmentBytes, {binary: true})} segments would keep up to ${formatPercent(input.segmentBytes / retained)} extra data and delete late; ${formatBytes(segment, {binary: true})} keeps the overshoot near 10% at the cost of more files and mmaps (~${SEGMENTS_PER_WINDOW + 1} segments per replica)`
+        : `${formatBytes(segment, {binary: true})}${segment === SEGMENT_BYTES.value ? ' (Kafka default)' : ''}: a partition replica retains ${formatBytes(retained, {binary: true})}, so one segment beyond retention is ${overshoot} extra; smaller segments would only add files and mmaps`,
     ),
   )
 
@@ -104,10 +108,10 @@ export function topicRecommendations(plan: PlanCore): Recommendation[] {
       'segment.ms',
       String(segmentMs),
       segmentMs < input.segmentMs
-        ? `a partition writes only ${fmtRate(rate)}, so segments roll by time, not size: with ${fmtMs(input.segmentMs)} segments data stays up to ${fmtMs(input.retentionMs + input.segmentMs)}; ${fmtMs(segmentMs)} bounds the overshoot to ~10% of retention, at the cost of more (smaller) segment files`
+        ? `a partition writes only ${formatRate(rate)}, so segments roll by time, not size: with ${formatDuration(input.segmentMs)} segments data stays up to ${formatDuration(input.retentionMs + input.segmentMs)}; ${formatDuration(segmentMs)} bounds the overshoot to ~10% of retention, at the cost of more (smaller) segment files`
         : rate * (input.segmentMs / 1000) >= segment
-          ? `${fmtMs(segmentMs)}${segmentMs === SEGMENT_MS.value ? ' (Kafka default)' : ''}: at ${fmtRate(rate)} per partition a ${fmtIBytes(segment)} segment fills in ${fmtMs((segment / Math.max(rate, 1e-12)) * 1000)}, before the time roll; a shorter segment.ms would only add files`
-          : `${fmtMs(segmentMs)}${segmentMs === SEGMENT_MS.value ? ' (Kafka default)' : ''}: segments roll by time, ${Number.isFinite(input.retentionMs) ? 'and that adds ≤ 10% to the retention window' : 'and retention is infinite, so a late roll deletes nothing late'}; shorter would only add files`,
+          ? `${formatDuration(segmentMs)}${segmentMs === SEGMENT_MS.value ? ' (Kafka default)' : ''}: at ${formatRate(rate)} per partition a ${formatBytes(segment, {binary: true})} segment fills in ${formatDuration((segment / Math.max(rate, 1e-12)) * 1000)}, before the time roll; a shorter segment.ms would only add files`
+          : `${formatDuration(segmentMs)}${segmentMs === SEGMENT_MS.value ? ' (Kafka default)' : ''}: segments roll by time, ${Number.isFinite(input.retentionMs) ? 'and that adds ≤ 10% to the retention window' : 'and retention is infinite, so a late roll deletes nothing late'}; shorter would only add files`,
     ),
   )
 
@@ -117,7 +121,7 @@ export function topicRecommendations(plan: PlanCore): Recommendation[] {
       'cleanup.policy',
       input.cleanupPolicy,
       compacts
-        ? `keeps the latest record per key${input.distinctKeys !== undefined ? ` (${fmtInt(input.distinctKeys)} keys)` : ''}, so storage follows live keys rather than time; costs log-cleaner CPU and disk I/O, and every record needs a non-null key`
+        ? `keeps the latest record per key${input.distinctKeys !== undefined ? ` (${formatCount(input.distinctKeys)} keys)` : ''}, so storage follows live keys rather than time; costs log-cleaner CPU and disk I/O, and every record needs a non-null key`
         : `deletes whole segments older than retention: simple and cheap; use compact only when the topic holds state by key (the latest value per key must survive)`,
     ),
   )
@@ -129,8 +133,8 @@ export function topicRecommendations(plan: PlanCore): Recommendation[] {
       'max.message.bytes',
       String(maxMessage),
       maxMessage > input.maxMessageBytes
-        ? `the largest batch is ${fmtIBytes(largest)} (incl. the 61-byte header), above ${fmtIBytes(input.maxMessageBytes)}: the broker would reject it; raising it costs broker and consumer memory per fetch (raise the producer's max.request.size too)`
-        : `the largest batch is ${fmtIBytes(largest)} (incl. the 61-byte header), within ${fmtIBytes(input.maxMessageBytes)}${input.maxMessageBytes === MAX_MESSAGE_BYTES.value ? ' (Kafka default)' : ''}: raising it would only allow bigger fetch buffers and slower replication of huge batches`,
+        ? `the largest batch is ${formatBytes(largest, {binary: true})} (incl. the 61-byte header), above ${formatBytes(input.maxMessageBytes, {binary: true})}: the broker would reject it; raising it costs broker and consumer memory per fetch (raise the producer's max.request.size too)`
+        : `the largest batch is ${formatBytes(largest, {binary: true})} (incl. the 61-byte header), within ${formatBytes(input.maxMessageBytes, {binary: true})}${input.maxMessageBytes === MAX_MESSAGE_BYTES.value ? ' (Kafka default)' : ''}: raising it would only allow bigger fetch buffers and slower replication of huge batches`,
     ),
   )
 
@@ -143,7 +147,7 @@ export function topicRecommendations(plan: PlanCore): Recommendation[] {
   )
 
   // The producers' codec: the user's, else the profile's (the rule of producerCodec in producer.ts).
-  const codec = input.compression !== 'none' ? input.compression : PROFILES[input.profile].recommendedCompression
+  const codec = input.compressionStated ? input.compression : PROFILES[input.profile].recommendedCompression
   out.push(
     rec(
       'compression.type',
@@ -165,9 +169,9 @@ function retentionMs(plan: PlanCore): Recommendation {
     value: infinite ? '-1' : String(Math.round(input.retentionMs)),
     why: infinite
       ? input.cleanupPolicy !== 'delete' && plan.storageWindowNote === undefined
-        ? `nothing expires by time (system of record): compaction bounds storage by live keys, ${fmtBytes(storage.totalBytes)} stored; costs disk that grows with the key count`
-        : `data is kept forever (system of record), so storage grows without bound: ${plan.storageWindowNote ?? `${fmtBytes(storage.totalBytes)} stored`}`
-      : `keeps ${fmtMs(input.retentionMs)}: ${fmtBytes(storage.totalBytes)} stored across ${plural(plan.brokers, 'broker')} (${fmtBytes(storage.perBrokerBytes)} each); disk grows linearly with retention, a shorter window risks losing data a stalled consumer has not read`,
+        ? `nothing expires by time (system of record): compaction bounds storage by live keys, ${formatBytes(storage.totalBytes)} stored; costs disk that grows with the key count`
+        : `data is kept forever (system of record), so storage grows without bound: ${plan.storageWindowNote ?? `${formatBytes(storage.totalBytes)} stored`}`
+      : `keeps ${formatDuration(input.retentionMs)}: ${formatBytes(storage.totalBytes)} stored across ${plural(plan.brokers, 'broker')} (${formatBytes(storage.perBrokerBytes)} each); disk grows linearly with retention, a shorter window risks losing data a stalled consumer has not read`,
   }
 }
 
@@ -178,7 +182,7 @@ function retentionBytes(plan: PlanCore): Recommendation {
   if (input.retentionBytesPerPartition !== undefined) {
     return rec(
       String(Math.round(input.retentionBytesPerPartition)),
-      `as given, per partition: caps each partition at ${fmtIBytes(input.retentionBytesPerPartition)}, so data stays ${fmtMs(plan.storage.effectiveRetentionMs)} (limited by ${plan.storage.retentionLimitedBy}); disk use is bounded, but a traffic surge shortens retention`,
+      `as given, per partition: caps each partition at ${formatBytes(input.retentionBytesPerPartition, {binary: true})}, so data stays ${formatDuration(plan.storage.effectiveRetentionMs)} (limited by ${plan.storage.retentionLimitedBy}); disk use is bounded, but a traffic surge shortens retention`,
     )
   }
   if (!Number.isFinite(input.retentionMs)) {
@@ -193,6 +197,6 @@ function retentionBytes(plan: PlanCore): Recommendation {
   const cap = Math.ceil(((window + recommendedSegmentBytes(plan) + checkLag) * RETENTION_BYTES_HEADROOM) / MiB) * MiB
   return rec(
     String(cap),
-    `per partition (not per topic): ${fmtMs(input.retentionMs)} of one partition is ${fmtIBytes(window)}; the cap is that plus one segment, +10%, so time retention normally applies first and a sustained surge deletes old data early instead of filling the disk`,
+    `per partition (not per topic): ${formatDuration(input.retentionMs)} of one partition is ${formatBytes(window, {binary: true})}; the cap is that plus one segment, +10%, so time retention normally applies first and a sustained surge deletes old data early instead of filling the disk`,
   )
 }
