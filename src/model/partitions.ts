@@ -97,7 +97,7 @@ export function roundPartitions(required: number, brokers: number, maxConsumers:
   const parts = [`${required} required`]
   if (first !== required) parts.push(`→ ${first} (a multiple of ${step} brokers, so leaders and data spread evenly)`)
   if (best !== first) parts.push(`→ ${best} (more consumer-group sizes divide it evenly)`)
-  if (first === required && best === first) parts.push(`is already a multiple of ${step} broker(s)`)
+  if (first === required && best === first && step > 1) parts.push(`is already a multiple of ${step} brokers`)
   return {partitions: best, rounding: parts.join(' ')}
 }
 

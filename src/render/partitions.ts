@@ -7,7 +7,7 @@ export function renderPartitions(r: PartitionsResult): string {
   const lines = [
     `${style.title('Partitions')} ${style.strong(String(r.partitions))}  ${style.dim('MB = 10^6 B')}`,
     table({head: ['rule', 'needs', 'reasoning'], widths: [12, 8, 80], align: ['left', 'right', 'left']}, r.reasons.map((x) => [x.rule, formatCount(x.partitions), x.detail])),
-    `  rounding: ${r.rounding} (${r.brokers} brokers ${r.brokersFrom === 'flag' ? 'from --brokers' : 'sized by the plan model'})`,
+    `  rounding: ${r.rounding}`,
     `  sized for ${formatRate(r.horizonPeakBytesPerSec)} peak at the end of the growth horizon`,
     `  consumer-group sizes that divide ${r.partitions} evenly: ${r.evenConsumerCounts.join(', ')}`,
   ]

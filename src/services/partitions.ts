@@ -3,7 +3,7 @@
 import {resolvePlanInput, type PlanRequest} from '../model/inputs.js'
 import {computePlan} from '../model/plan.js'
 import type {HotKeyResult} from '../model/hot-keys.js'
-import {type PartitionReason, yearsUntilPartitionsExhausted} from '../model/partitions.js'
+import {type PartitionReason, divisors, roundPartitions, yearsUntilPartitionsExhausted} from '../model/partitions.js'
 import type {Assumption} from '../model/types.js'
 import {validateRequest} from './validate-request.js'
 
@@ -13,8 +13,8 @@ export interface PartitionsResult {
   required: number
   reasons: PartitionReason[]
   rounding: string
-  brokers: number
-  brokersFrom: 'flag' | 'model'
+  /** The broker count the partitions are a multiple of (--brokers); null when none was given. */
+  brokers: number | null
   evenConsumerCounts: number[]
   /** Peak payload bytes/s at the end of the growth horizon (what the count is sized for). */
   horizonPeakBytesPerSec: number
@@ -24,19 +24,28 @@ export interface PartitionsResult {
   assumptions: Assumption[]
 }
 
+/**
+ * Without --brokers the count is not rounded to a broker multiple: the quick answer should not depend on
+ * a broker count sized from default hardware (plan does that, and may differ for that reason).
+ */
 export function partitionsService(request: PlanRequest): PartitionsResult {
   validateRequest(request, {requireRate: true})
   const {input, assumptions} = resolvePlanInput(request)
   const plan = computePlan(input)
-  const years = yearsUntilPartitionsExhausted(plan.partitions, input.partitionThroughputBytesPerSec, plan.traffic.peakPayloadBytesPerSec, input.growthPerYear)
+  const required = plan.partitionSizing.required
+  const rounded =
+    request.brokers === undefined
+      ? roundPartitions(required, 1, input.maxConsumers)
+      : {partitions: plan.partitions, rounding: plan.partitionSizing.rounding}
+  const rounding = request.brokers === undefined ? `${rounded.rounding}; give --brokers to round to a multiple of your broker count` : rounded.rounding
+  const years = yearsUntilPartitionsExhausted(rounded.partitions, input.partitionThroughputBytesPerSec, plan.traffic.peakPayloadBytesPerSec, input.growthPerYear)
   return {
-    partitions: plan.partitions,
-    required: plan.partitionSizing.required,
+    partitions: rounded.partitions,
+    required,
     reasons: plan.partitionSizing.reasons,
-    rounding: plan.partitionSizing.rounding,
-    brokers: plan.brokers,
-    brokersFrom: request.brokers === undefined ? 'model' : 'flag',
-    evenConsumerCounts: plan.partitionSizing.evenConsumerCounts,
+    rounding,
+    brokers: request.brokers ?? null,
+    evenConsumerCounts: divisors(rounded.partitions),
     horizonPeakBytesPerSec: plan.partitionSizing.horizonPeakBytesPerSec,
     yearsUntilExhausted: Number.isFinite(years) ? years : null,
     hotKey: plan.hotKey,
