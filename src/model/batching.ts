@@ -12,6 +12,7 @@ export interface BatchingInput {
 }
 
 export interface AchievedBatch {
+  /** Average records per batch; fractional when linger.ms closes batches (the count varies batch to batch). */
   records: number
   /** Bytes of one batch on disk and on the wire (header + compressed records). */
   batchBytes: number
@@ -40,7 +41,8 @@ export function achievedBatch(input: BatchingInput, keyed: boolean): AchievedBat
   const streams = keyed ? input.partitions * input.producers : input.producers
   const streamRate = input.messagesPerSec / Math.max(1, streams)
   const fitting = recordsFittingInBatch(shape, input.batchSizeBytes, compressionRatio)
-  const arriving = Math.max(1, Math.floor((streamRate * input.lingerMs) / 1000))
+  // Records arriving within linger.ms: an average, so it may be fractional (and never below one record).
+  const arriving = Math.max(1, (streamRate * input.lingerMs) / 1000)
   let records: number
   let limitedBy: AchievedBatch['limitedBy']
   if (fitting === 1 && batchOf(shape, 1, compressionRatio).batchBytes > input.batchSizeBytes) {
@@ -53,7 +55,7 @@ export function achievedBatch(input: BatchingInput, keyed: boolean): AchievedBat
     records = arriving
     limitedBy = 'linger.ms'
   }
-  const layout = batchOf(shape, records, compressionRatio, Math.min(input.lingerMs, 63))
+  const layout = averageBatchOf(shape, records, compressionRatio, Math.min(input.lingerMs, 63))
   const payloadPerMessage = shape.valueBytes + (shape.keyed ? shape.keyBytes : 0)
   const storedBytesPerMessage = layout.batchBytes / records
   return {
@@ -65,4 +67,13 @@ export function achievedBatch(input: BatchingInput, keyed: boolean): AchievedBat
     batchesPerSec: input.messagesPerSec / records,
     streamMessagesPerSec: streamRate,
   }
+}
+
+/** Batch layout for a fractional average record count: linear between the whole counts around it. */
+function averageBatchOf(shape: RecordShape, records: number, ratio: number, timestampDeltaMs: number): {batchBytes: number} {
+  const low = Math.floor(records)
+  const a = batchOf(shape, low, ratio, timestampDeltaMs).batchBytes
+  if (records === low) return {batchBytes: a}
+  const b = batchOf(shape, low + 1, ratio, timestampDeltaMs).batchBytes
+  return {batchBytes: a + (records - low) * (b - a)}
 }

@@ -73,32 +73,37 @@ export function divisors(n: number): number[] {
 }
 
 /**
- * The smallest count ≥ required that is a multiple of the broker count (so leaders spread evenly),
- * preferring, within 25% above the minimum multiple, the count with the most divisors (so more consumer
- * group sizes divide it evenly) and one that the largest group divides.
+ * Multipliers that make round, highly divisible counts: 2^a · 3^b · 5^c with b ≤ 2 and c ≤ 1
+ * (1, 2, 3, 4, 5, 6, 8, 9, 10, 12, 15, 16, 18, 20, 24, 30, 32, 36, 40, 45, 48, 60, …). Neighbours are at
+ * most 1/3 apart (1.25 from 8 on), so rounding never costs much.
+ */
+function isRoundMultiplier(m: number): boolean {
+  let n = m
+  for (const [prime, most] of [[3, 2], [5, 1]] as const) {
+    for (let k = 0; n % prime === 0; k++) {
+      if (k >= most) return false
+      n /= prime
+    }
+  }
+  while (n % 2 === 0) n /= 2
+  return n === 1
+}
+
+/**
+ * The smallest count ≥ required of the form brokers × m, with m a round multiplier: leaders and data
+ * spread evenly over the brokers, and many consumer-group sizes divide the count. Choosing the smallest
+ * member of a fixed set keeps the rounding monotone: more traffic never yields fewer partitions.
  */
 export function roundPartitions(required: number, brokers: number, maxConsumers: number): {partitions: number; rounding: string} {
   const step = Math.max(1, brokers)
-  const first = Math.ceil(required / step) * step
-  const limit = Math.max(first, Math.floor(first * 1.25))
-  let best = first
-  let bestScore = -1
-  // Above 10,000 partitions no consumer group divides the count by design: skip the search (it also
-  // keeps capacity mode's search over huge rates fast). Otherwise at most 50 candidates.
-  const searchLimit = first > 10_000 ? first : limit
-  const stride = step * Math.max(1, Math.ceil((searchLimit - first) / step / 50))
-  for (let n = first; n <= searchLimit; n += stride) {
-    const score = divisors(n).length + (maxConsumers > 1 && n % maxConsumers === 0 ? 4 : 0)
-    if (score > bestScore) {
-      best = n
-      bestScore = score
-    }
-  }
+  let m = Math.max(1, Math.ceil(required / step - 1e-9))
+  while (!isRoundMultiplier(m)) m++
+  const partitions = m * step
   const parts = [`${required} required`]
-  if (first !== required) parts.push(`→ ${first} (a multiple of ${step} brokers, so leaders and data spread evenly)`)
-  if (best !== first) parts.push(`→ ${best} (more consumer-group sizes divide it evenly)`)
-  if (first === required && best === first && step > 1) parts.push(`is already a multiple of ${step} brokers`)
-  return {partitions: best, rounding: parts.join(' ')}
+  const why = step === 1 ? 'a round count that many group sizes divide' : `${step} brokers × ${m}: leaders and data spread evenly`
+  parts.push(partitions !== required ? `→ ${partitions} (${why})` : `(${why})`)
+  if (maxConsumers > 1 && partitions % maxConsumers !== 0) parts.push(`; the largest group (${maxConsumers}) does not divide it, so some instances get one partition more`)
+  return {partitions, rounding: parts.join(' ').replace(' ;', ';')}
 }
 
 export function sizePartitions(input: PartitionInput, brokers: number): PartitionSizing {

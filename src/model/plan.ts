@@ -130,12 +130,8 @@ export function computePlan(input: PlanInput): PlanCore {
     required.required = diskFit
   }
 
-  let partitions = input.partitions ?? required.required
-  let rounding = input.partitions !== undefined ? `${input.partitions} given (--partitions)` : ''
-  let state!: {batch: AchievedBatch; averageBatch: AchievedBatch; storage: StorageBreakdown; sizing: BrokerSizing}
-  // Partitions are rounded to the broker count, and the broker count depends on the partition count
-  // (replicas per broker): iterate to a fixed point. Partitions only grow, so this ends quickly.
-  for (let i = 0; i < 8; i++) {
+  type Sized = {partitions: number; batch: AchievedBatch; averageBatch: AchievedBatch; sizing: BrokerSizing}
+  const sizeAt = (partitions: number, fixedBrokers?: number): Sized => {
     const batch = batchFor(input, peakMessages, partitions)
     const averageBatch = batchFor(input, input.messagesPerSec, partitions)
     const storage = storageFor(input, averageBatch, partitions, 1, retentionMs)
@@ -154,15 +150,42 @@ export function computePlan(input: PlanInput): PlanCore {
       azs: input.azs,
       minInsyncReplicas: input.minInsyncReplicas,
       acks: input.acks,
-      fixedBrokers: input.brokers,
+      fixedBrokers,
     })
-    state = {batch, averageBatch, storage, sizing}
-    if (input.partitions !== undefined) break
-    const rounded = roundPartitions(required.required, sizing.brokers, input.maxConsumers)
-    rounding = rounded.rounding
-    if (rounded.partitions === partitions) break
-    partitions = Math.max(partitions, rounded.partitions)
+    return {partitions, batch, averageBatch, sizing}
   }
+
+  let state: Sized
+  let rounding: string
+  if (input.partitions !== undefined) {
+    state = sizeAt(input.partitions, input.brokers)
+    rounding = `${input.partitions} given (--partitions)`
+  } else if (input.brokers !== undefined) {
+    const rounded = roundPartitions(required.required, input.brokers, input.maxConsumers)
+    state = sizeAt(rounded.partitions, input.brokers)
+    rounding = rounded.rounding
+  } else {
+    // Partitions are rounded to the broker count, and the broker count depends on the partition count
+    // (replicas, batch size, segments). Take the smallest broker count B whose own rounded partition
+    // count fits on B brokers. No B below the count needed at the unrounded partitions can fit (more
+    // partitions never need fewer brokers), so the search starts there; taking the first B that fits
+    // keeps the plan monotone: more load or longer retention never finds fewer brokers.
+    const step = Math.max(1, input.azs)
+    let brokers = sizeAt(required.required).sizing.brokers
+    for (let tries = 0; ; tries++) {
+      const rounded = roundPartitions(required.required, brokers, input.maxConsumers)
+      const free = sizeAt(rounded.partitions)
+      if (free.sizing.brokers <= brokers) {
+        const atB = sizeAt(rounded.partitions, brokers)
+        state = {...atB, sizing: {...atB.sizing, bindingResource: free.sizing.bindingResource, bindingScenario: free.sizing.bindingScenario}}
+        rounding = rounded.rounding
+        break
+      }
+      // Step one AZ multiple at a time; after 200 steps (huge clusters) jump to what this count needs.
+      brokers = tries < 200 ? brokers + step : free.sizing.brokers
+    }
+  }
+  const partitions = state.partitions
 
   const {batch, averageBatch, sizing} = state
   const brokers = sizing.brokers

@@ -60,7 +60,7 @@ function workload(p: PlanResult): string {
   return [
     style.heading('Workload'),
     `  payload  ${formatRate(t.payloadBytesPerSec)} average${peak} = ${formatMessagesRate(t.messagesPerSec)} of ${formatCount(p.input.messageSizeBytes)} B${p.input.keyed ? ` + ${formatCount(p.input.keySizeBytes)} B key` : ''}`,
-    `  stored   ${formatRate(t.storedBytesPerSec)} average, ${formatRate(t.peakStoredBytesPerSec)} peak: batches of ${formatCount(b.records)} record(s), ${formatBytes(b.batchBytes)}, closed by ${b.limitedBy}; ` +
+    `  stored   ${formatRate(t.storedBytesPerSec)} average, ${formatRate(t.peakStoredBytesPerSec)} peak: batches of ${formatNumber(b.records)} record(s), ${formatBytes(b.batchBytes)}, closed by ${b.limitedBy}; ` +
       `${overhead >= 0 ? '+' : ''}${formatPercent(overhead)} vs payload (record-batch v2 overhead${p.input.compression !== 'none' ? `, ${p.input.compression} at ${formatNumber(p.input.compressionRatio)}×` : ''})`,
     `  reads    ${p.input.consumerGroups} consumer group(s)${p.input.laggingGroups > 0 ? `, ${p.input.laggingGroups} reading from disk` : ''}; replication factor ${p.input.replicationFactor}, acks=${p.input.acks}`,
   ].join('\n')
