@@ -75,18 +75,18 @@ export function divisors(n: number): number[] {
 /**
  * Multipliers that make round, highly divisible counts: 2^a · 3^b · 5^c with b ≤ 2 and c ≤ 1
  * (1, 2, 3, 4, 5, 6, 8, 9, 10, 12, 15, 16, 18, 20, 24, 30, 32, 36, 40, 45, 48, 60, …). Neighbours are at
- * most 1/3 apart (1.25 from 8 on), so rounding never costs much.
+ * most 1/3 apart, so rounding never costs much. Returns the smallest such multiplier ≥ m, in O(1).
  */
-function isRoundMultiplier(m: number): boolean {
-  let n = m
-  for (const [prime, most] of [[3, 2], [5, 1]] as const) {
-    for (let k = 0; n % prime === 0; k++) {
-      if (k >= most) return false
-      n /= prime
-    }
+function nextRoundMultiplier(m: number): number {
+  let best = Infinity
+  for (const odd of [1, 3, 5, 9, 15, 45]) {
+    const power = Math.max(0, Math.ceil(Math.log2(m / odd) - 1e-12))
+    let candidate = odd * 2 ** power
+    // Guard the float log: step down while a smaller power still reaches m.
+    while (candidate / 2 >= m && candidate % 2 === 0) candidate /= 2
+    if (candidate >= m) best = Math.min(best, candidate)
   }
-  while (n % 2 === 0) n /= 2
-  return n === 1
+  return best
 }
 
 /**
@@ -96,8 +96,7 @@ function isRoundMultiplier(m: number): boolean {
  */
 export function roundPartitions(required: number, brokers: number, maxConsumers: number): {partitions: number; rounding: string} {
   const step = Math.max(1, brokers)
-  let m = Math.max(1, Math.ceil(required / step - 1e-9))
-  while (!isRoundMultiplier(m)) m++
+  const m = nextRoundMultiplier(Math.max(1, Math.ceil(required / step - 1e-9)))
   const partitions = m * step
   const parts = [`${required} required`]
   const why = step === 1 ? 'a round count that many group sizes divide' : `${step} brokers × ${m}: leaders and data spread evenly`

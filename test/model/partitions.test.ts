@@ -62,3 +62,24 @@ describe('consumer lag (sizing-model §6)', () => {
     expect(l.dataLost).toBe(true)
   })
 })
+
+describe('round partition counts', () => {
+  it('uses brokers × the next of 1, 2, 3, 4, 5, 6, 8, 9, 10, 12, 15, 16, 18, 20, 24, 30, 32, 36, 40, 45, 48, 60…', () => {
+    const round = (n: number) => roundPartitions(n, 1, 1).partitions
+    expect([1, 7, 11, 13, 17, 21, 25, 31, 33, 37, 41, 46, 49, 61].map(round)).toEqual([1, 8, 12, 15, 18, 24, 30, 32, 36, 40, 45, 48, 60, 64])
+    expect(roundPartitions(147, 8, 1).partitions).toBe(160)
+    expect(roundPartitions(1_000_001, 1, 1).partitions).toBe(1_048_576)
+  })
+  it('is monotone: more required partitions never round to fewer', () => {
+    for (const brokers of [1, 2, 3, 5, 6, 7, 12, 158]) {
+      let previous = 0
+      for (let required = 1; required <= 3000; required++) {
+        const p = roundPartitions(required, brokers, 1).partitions
+        expect(p).toBeGreaterThanOrEqual(previous)
+        expect(p).toBeGreaterThanOrEqual(required)
+        expect(p % brokers).toBe(0)
+        previous = p
+      }
+    }
+  })
+})
