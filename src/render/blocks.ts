@@ -2,7 +2,7 @@
 import type {Assumption, Recommendation, ResourceLoad, ValueUnit, Warning} from '../model/types.js'
 import type {BrokerLoadRow} from '../model/plan.js'
 import {formatBits, formatBytes, formatCount, formatDuration, formatMessagesRate, formatNumber, formatPercent, formatRate} from '../units/format.js'
-import {style, table, utilization} from './style.js'
+import {style, table, utilization, wrap} from './style.js'
 
 export function formatValue(value: number | string | boolean, unit: ValueUnit): string {
   if (typeof value !== 'number') return String(value)
@@ -56,14 +56,13 @@ export function loadTable(rows: Array<Pick<BrokerLoadRow, 'load' | 'capacity' | 
   )
 }
 
+// Long lists are wrapped text rather than tables: they read (and copy) better and render much faster.
 export function assumptionsBlock(assumptions: Assumption[]): string {
   if (assumptions.length === 0) return `${style.heading('Assumptions')}\n  none: every input was given.`
+  const width = Math.max(...assumptions.map((a) => a.label.length))
   return [
-    style.heading('Assumptions') + style.dim('  (defaults used because no flag set them)'),
-    table(
-      {head: ['input', 'value', 'source'], widths: [22, 22, 56]},
-      assumptions.map((a) => [a.label, formatValue(a.value, a.unit), a.source]),
-    ),
+    style.heading('Assumptions') + style.dim('  (defaults used because no flag set them, each with its source)'),
+    ...assumptions.map((a) => `  ${a.label.padEnd(width)}  ${style.strong(formatValue(a.value, a.unit))}\n${style.dim(wrap(a.source, width + 4))}`),
   ].join('\n')
 }
 
@@ -74,11 +73,12 @@ export function warningsBlock(warnings: Warning[]): string {
 
 export function recommendationsBlock(recs: Recommendation[]): string {
   const scopes: Recommendation['scope'][] = ['topic', 'producer', 'consumer', 'broker', 'os']
-  const parts = [style.heading('Recommended configuration')]
+  const parts = [style.heading('Recommended configuration') + style.dim('  (key=value, then the trade-off)')]
   for (const scope of scopes) {
     const mine = recs.filter((r) => r.scope === scope)
     if (mine.length === 0) continue
-    parts.push(table({head: [scope, 'value', 'why (the trade-off)'], widths: [26, 18, 56]}, mine.map((r) => [r.key, r.value, r.why])))
+    parts.push(`  ${style.strong(scope)}`)
+    for (const r of mine) parts.push(`    ${r.key}=${style.strong(r.value)}\n${style.dim(wrap(r.why, 8))}`)
   }
   return parts.join('\n')
 }

@@ -47,6 +47,22 @@ export function table(options: TableOptions, rows: string[][]): string {
   return t.toString()
 }
 
+/** Word-wraps plain text to the terminal width, every line indented. */
+export function wrap(text: string, indent: number, width = terminalWidth()): string {
+  const pad = ' '.repeat(indent)
+  const room = Math.max(20, width - indent)
+  const lines: string[] = []
+  let line = ''
+  for (const word of text.split(/\s+/)) {
+    if (line.length > 0 && line.length + 1 + word.length > room) {
+      lines.push(pad + line)
+      line = word
+    } else line = line.length > 0 ? `${line} ${word}` : word
+  }
+  if (line.length > 0) lines.push(pad + line)
+  return lines.join('\n')
+}
+
 /** Utilisation coloured against its limit: green below 75% of the limit, yellow up to it, red above. */
 export function utilization(fraction: number, limit: number, text: string): string {
   if (!Number.isFinite(fraction) || fraction > limit + 1e-9) return style.bad(text)
