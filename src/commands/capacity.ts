@@ -1,5 +1,5 @@
 import {BaseCommand} from '../lib/base-command.js'
-import {brokersFlag, clusterFlags, hardwareFlags, workloadFlags} from '../flags/workload-flags.js'
+import {brokersFlag, calibrationFlag, clusterFlags, hardwareFlags, workloadFlags} from '../flags/workload-flags.js'
 import {requestFromFlags} from '../flags/to-request.js'
 import {type CapacityResult, capacityService} from '../services/capacity.js'
 
@@ -13,10 +13,10 @@ export default class Capacity extends BaseCommand<typeof Capacity> {
     {description: 'Headroom at 150 MB/s on 9 brokers with 10 Gbit/s NICs and two disks each', command: '<%= config.bin %> <%= command.id %> --brokers 9 --network "10 Gbit/s" --disks 2 --disk-throughput "500 MiB/s" --throughput "150 MB/s"'},
   ]
 
-  static flags = {...workloadFlags, ...clusterFlags, ...hardwareFlags, ...brokersFlag}
+  static flags = {...workloadFlags, ...clusterFlags, ...hardwareFlags, ...brokersFlag, ...calibrationFlag}
 
   public async run(): Promise<CapacityResult> {
-    const result = capacityService(requestFromFlags(this.flags))
+    const result = await capacityService(requestFromFlags(this.flags), {calibrationPath: this.flags.calibration})
     if (!this.jsonEnabled()) {
       const {renderCapacity} = await import('../render/capacity.js')
       this.log(renderCapacity(result))

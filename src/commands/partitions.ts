@@ -1,5 +1,5 @@
 import {BaseCommand} from '../lib/base-command.js'
-import {brokersFlag, clusterFlags, hardwareFlags, workloadFlags} from '../flags/workload-flags.js'
+import {brokersFlag, calibrationFlag, clusterFlags, hardwareFlags, workloadFlags} from '../flags/workload-flags.js'
 import {requestFromFlags} from '../flags/to-request.js'
 import {type PartitionsResult, partitionsService} from '../services/partitions.js'
 
@@ -13,10 +13,10 @@ export default class Partitions extends BaseCommand<typeof Partitions> {
     {description: 'Consumers that each process 5,000 messages per second, on a 6-broker cluster', command: '<%= config.bin %> <%= command.id %> --message-rate "60k msg/s" --message-size "2 KiB" --consumer-rate "5k msg/s" --brokers 6'},
   ]
 
-  static flags = {...workloadFlags, ...clusterFlags, ...hardwareFlags, ...brokersFlag}
+  static flags = {...workloadFlags, ...clusterFlags, ...hardwareFlags, ...brokersFlag, ...calibrationFlag}
 
   public async run(): Promise<PartitionsResult> {
-    const result = partitionsService(requestFromFlags(this.flags))
+    const result = await partitionsService(requestFromFlags(this.flags), {calibrationPath: this.flags.calibration})
     if (!this.jsonEnabled()) {
       const {renderPartitions} = await import('../render/partitions.js')
       this.log(renderPartitions(result))

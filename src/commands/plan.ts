@@ -1,5 +1,5 @@
 import {BaseCommand} from '../lib/base-command.js'
-import {brokersFlag, clusterFlags, hardwareFlags, workloadFlags} from '../flags/workload-flags.js'
+import {brokersFlag, calibrationFlag, clusterFlags, hardwareFlags, workloadFlags} from '../flags/workload-flags.js'
 import {requestFromFlags} from '../flags/to-request.js'
 import {type PlanResult, planService} from '../services/plan.js'
 
@@ -16,10 +16,10 @@ Quantities take units: MB = 10^6 bytes, MiB = 2^20 bytes; rates per second or pe
     {description: 'Machine-readable output for scripts', command: '<%= config.bin %> <%= command.id %> --throughput "50 MB/s" --json'},
   ]
 
-  static flags = {...workloadFlags, ...clusterFlags, ...hardwareFlags, ...brokersFlag}
+  static flags = {...workloadFlags, ...clusterFlags, ...hardwareFlags, ...brokersFlag, ...calibrationFlag}
 
   public async run(): Promise<PlanResult> {
-    const result = planService(requestFromFlags(this.flags))
+    const result = await planService(requestFromFlags(this.flags), {calibrationPath: this.flags.calibration})
     if (!this.jsonEnabled()) {
       const {renderPlan} = await import('../render/plan.js')
       this.log(renderPlan(result))

@@ -1,3 +1,4 @@
+import {Flags} from '@oclif/core'
 // The workload, topic, cluster and hardware flags shared by plan, partitions, storage and capacity.
 import {CLEANUP_POLICIES, CODECS, PROFILE_NAMES} from '../model/types.js'
 import {
@@ -73,6 +74,13 @@ export const hardwareFlags = {
   cores: countFlag({name: 'cores', helpGroup: HARDWARE, description: 'vCPUs per broker. Default 8.'}),
   memory: sizeFlag({name: 'memory', helpGroup: HARDWARE, description: 'RAM per broker: "32 GiB". Default 32 GiB.'}),
   'max-partitions-per-broker': countFlag({name: 'max-partitions-per-broker', helpGroup: HARDWARE, description: 'Ceiling of partition replicas per broker. Default 2,000 (MSK, m5.2xlarge) or 4,000 with custom hardware.'}),
+}
+
+export const calibrationFlag = {
+  calibration: Flags.string({
+    helpGroup: HARDWARE,
+    description: 'Calibration profile from `kafka-sizer bench --calibrate`: its measured disk throughput and per-partition append cost replace the defaults.',
+  }),
 }
 
 export const brokersFlag = {

@@ -1,6 +1,8 @@
 // Resolution of a partial request into the model's full input, recording every default used and its
 // source: the "assumptions" block of every answer comes from here.
 import * as K from './constants.js'
+import {achievedBatch} from './batching.js'
+import {type AppendCosts, appendSeconds} from './calibration/fit.js'
 import {PROFILES} from './profiles.js'
 import type {
   Acks,
@@ -44,10 +46,9 @@ export interface PlanRequest {
   maxDiskFill?: number
   profile?: ProfileName
   hardware?: Partial<Omit<Hardware, 'name'>> & {name?: string}
-  /** Source label of hardware figures not given by flags (e.g. a calibration profile's path). */
-  hardwareSource?: string
   partitionThroughputBytesPerSec?: number
-  partitionThroughputSource?: string
+  /** Measurements from `bench --calibrate`: they replace the defaults of the figures they cover. */
+  calibration?: CalibrationInput
   batchSizeBytes?: number
   lingerMs?: number
   producers?: number
@@ -57,6 +58,16 @@ export interface PlanRequest {
   partitions?: number
   brokers?: number
   consumerOutageMs?: number
+}
+
+/** What a calibration profile contributes to a plan. */
+export interface CalibrationInput {
+  path: string
+  /** "calibration profile <path> (<host>, <date>)": the source named next to every calibrated figure. */
+  label: string
+  diskThroughputBytesPerSec: number
+  append: Pick<AppendCosts, 'perBatchSeconds' | 'perRecordSeconds' | 'perByteSeconds'>
+  fsyncP99Micros: number
 }
 
 export interface ResolvedPlanInput {
@@ -109,16 +120,18 @@ export function resolvePlanInput(req: PlanRequest): ResolvedPlanInput {
   }
 
   const hw = req.hardware ?? {}
-  const hwSource = (fallback: string) => (req.hardwareSource ? `${req.hardwareSource}` : fallback)
+  const cal = req.calibration
   const D = K.DEFAULT_HARDWARE
   const hardware: Hardware = {
     name: hw.name ?? (Object.keys(hw).length === 0 ? D.name : 'custom'),
-    diskThroughputBytesPerSec: pick('hardware.diskThroughputBytesPerSec', 'disk throughput (per disk)', hw.diskThroughputBytesPerSec, D.diskThroughputBytesPerSec.value, 'B/s', hwSource(D.diskThroughputBytesPerSec.source)),
-    diskSizeBytes: pick('hardware.diskSizeBytes', 'disk size (per disk)', hw.diskSizeBytes, D.diskSizeBytes.value, 'B', hwSource(D.diskSizeBytes.source)),
-    disks: pick('hardware.disks', 'disks per broker', hw.disks, D.disks.value, 'count', hwSource(D.disks.source)),
-    networkBitsPerSec: pick('hardware.networkBitsPerSec', 'network (each direction)', hw.networkBitsPerSec, D.networkBitsPerSec.value, 'bit/s', hwSource(D.networkBitsPerSec.source)),
-    cores: pick('hardware.cores', 'cores (vCPU)', hw.cores, D.cores.value, 'count', hwSource(D.cores.source)),
-    memoryBytes: pick('hardware.memoryBytes', 'memory', hw.memoryBytes, D.memoryBytes.value, 'B', hwSource(D.memoryBytes.source)),
+    diskThroughputBytesPerSec: cal
+      ? pick('hardware.diskThroughputBytesPerSec', 'disk throughput (per disk)', hw.diskThroughputBytesPerSec, cal.diskThroughputBytesPerSec, 'B/s', `${cal.label}: sustained log writes with the closing fdatasync counted`, 'calibration')
+      : pick('hardware.diskThroughputBytesPerSec', 'disk throughput (per disk)', hw.diskThroughputBytesPerSec, D.diskThroughputBytesPerSec.value, 'B/s', D.diskThroughputBytesPerSec.source),
+    diskSizeBytes: pick('hardware.diskSizeBytes', 'disk size (per disk)', hw.diskSizeBytes, D.diskSizeBytes.value, 'B', D.diskSizeBytes.source),
+    disks: pick('hardware.disks', 'disks per broker', hw.disks, D.disks.value, 'count', D.disks.source),
+    networkBitsPerSec: pick('hardware.networkBitsPerSec', 'network (each direction)', hw.networkBitsPerSec, D.networkBitsPerSec.value, 'bit/s', D.networkBitsPerSec.source),
+    cores: pick('hardware.cores', 'cores (vCPU)', hw.cores, D.cores.value, 'count', D.cores.source),
+    memoryBytes: pick('hardware.memoryBytes', 'memory', hw.memoryBytes, D.memoryBytes.value, 'B', D.memoryBytes.source),
     maxPartitionReplicas: 0,
   }
 
@@ -172,14 +185,7 @@ export function resolvePlanInput(req: PlanRequest): ResolvedPlanInput {
     maxDiskFill: pick('maxDiskFill', 'disk fill limit', req.maxDiskFill, K.MAX_DISK_FILL.value, 'fraction', K.MAX_DISK_FILL.source),
     profile: profileName,
     hardware,
-    partitionThroughputBytesPerSec: pick(
-      'partitionThroughputBytesPerSec',
-      'per-partition throughput p',
-      req.partitionThroughputBytesPerSec,
-      K.PARTITION_THROUGHPUT.value,
-      'B/s',
-      req.partitionThroughputSource ?? K.PARTITION_THROUGHPUT.source,
-    ),
+    partitionThroughputBytesPerSec: 0, // set below: a calibration needs the batch shape resolved first
     batchSizeBytes: pick('batchSizeBytes', 'producer batch.size', req.batchSizeBytes, profile.batchSizeBytes, 'B', `${profile.name} profile (Kafka default ${K.BATCH_SIZE.value} B)`, 'profile'),
     lingerMs: pick('lingerMs', 'producer linger.ms', req.lingerMs, profile.lingerMs, 'ms', `${profile.name} profile (${K.LINGER_MS.source})`, 'profile'),
     producers: pick('producers', 'producer instances', req.producers, 1, 'count', 'kafka-sizer assumption: one producer instance'),
@@ -190,10 +196,46 @@ export function resolvePlanInput(req: PlanRequest): ResolvedPlanInput {
     brokers: req.brokers,
     consumerOutageMs: pick('consumerOutageMs', 'consumer outage to survive', req.consumerOutageMs, K.CONSUMER_OUTAGE_MS.value, 'ms', K.CONSUMER_OUTAGE_MS.source),
   }
+  input.partitionThroughputBytesPerSec = resolvePartitionThroughput(req, input, assumptions)
+  if (cal) {
+    assumptions.push({key: 'calibration.path', label: 'calibration profile', value: cal.path, unit: 'text', origin: 'calibration', source: cal.label})
+  }
   if (infinite) {
     assumptions.push({key: 'retentionMs', label: 'retention.ms', value: 'infinite (-1)', unit: 'text', origin: 'profile', source: profile.source})
   }
   return {input, assumptions}
+}
+
+/**
+ * p, one partition's produce throughput. Given: as is. Calibrated: the log append ceiling of one
+ * partition at the batch this workload achieves (at the partition count the default p implies), from
+ * the fitted per-batch, per-record and per-byte costs. It covers the broker's append path only, not
+ * replication round trips or the network. Otherwise the conservative default.
+ */
+function resolvePartitionThroughput(req: PlanRequest, input: PlanInput, assumptions: Assumption[]): number {
+  if (req.partitionThroughputBytesPerSec !== undefined) return req.partitionThroughputBytesPerSec
+  const cal = req.calibration
+  if (!cal) {
+    assumptions.push({key: 'partitionThroughputBytesPerSec', label: 'per-partition throughput p', value: K.PARTITION_THROUGHPUT.value, unit: 'B/s', origin: 'default', source: K.PARTITION_THROUGHPUT.source})
+    return K.PARTITION_THROUGHPUT.value
+  }
+  const peak = input.payloadBytesPerSec * input.peakFactor
+  const partitions = Math.max(1, Math.ceil(peak / K.PARTITION_THROUGHPUT.value))
+  const batch = achievedBatch(
+    {messagesPerSec: input.messagesPerSec * input.peakFactor, shape: {keyBytes: input.keySizeBytes, keyed: input.keyed, valueBytes: input.messageSizeBytes}, batchSizeBytes: input.batchSizeBytes, lingerMs: input.lingerMs, partitions, producers: input.producers, compressionRatio: input.compressionRatio},
+    input.keyed,
+  )
+  const payloadPerBatch = batch.records * (input.messageSizeBytes + input.keySizeBytes)
+  const p = payloadPerBatch / appendSeconds(cal.append, batch.records, batch.batchBytes)
+  assumptions.push({
+    key: 'partitionThroughputBytesPerSec',
+    label: 'per-partition throughput p',
+    value: p,
+    unit: 'B/s',
+    origin: 'calibration',
+    source: `${cal.label}: one partition's log-append ceiling at ${batch.records.toFixed(1)}-record, ${Math.round(batch.batchBytes)}-byte batches (append path only: no replication or network)`,
+  })
+  return p
 }
 
 function resolveConsumerRate(rate: PlanRequest['consumerRate'], messageBytes: number): ConsumerRate | undefined {

@@ -6,6 +6,8 @@ import type {HotKeyResult} from '../model/hot-keys.js'
 import {type PartitionReason, divisors, roundPartitions, yearsUntilPartitionsExhausted} from '../model/partitions.js'
 import type {Assumption} from '../model/types.js'
 import {validateRequest} from './validate-request.js'
+import {readCalibration} from './calibration-file.js'
+import type {SizingOptions} from './plan.js'
 
 export interface PartitionsResult {
   partitions: number
@@ -28,7 +30,8 @@ export interface PartitionsResult {
  * Without --brokers the count is not rounded to a broker multiple: the quick answer should not depend on
  * a broker count sized from default hardware (plan does that, and may differ for that reason).
  */
-export function partitionsService(request: PlanRequest): PartitionsResult {
+export async function partitionsService(request: PlanRequest, options: SizingOptions = {}): Promise<PartitionsResult> {
+  if (options.calibrationPath !== undefined) request = {...request, calibration: await readCalibration(options.calibrationPath)}
   validateRequest(request, {requireRate: true})
   const {input, assumptions} = resolvePlanInput(request)
   const plan = computePlan(input)

@@ -7,6 +7,7 @@ import {recommend} from '../model/recommendations/index.js'
 import type {Assumption, Recommendation, Warning} from '../model/types.js'
 import {planWarnings} from '../model/warnings.js'
 import {validateRequest} from './validate-request.js'
+import {readCalibration} from './calibration-file.js'
 
 export const UNITS_NOTE = {
   bytes: 'B; MB = 10^6 B, MiB = 2^20 B',
@@ -24,7 +25,13 @@ export interface PlanResult extends PlanCore {
   assumptions: Assumption[]
 }
 
-export function planService(request: PlanRequest): PlanResult {
+export interface SizingOptions {
+  /** A calibration profile from `bench --calibrate`: its measurements replace defaults. */
+  calibrationPath?: string
+}
+
+export async function planService(request: PlanRequest, options: SizingOptions = {}): Promise<PlanResult> {
+  if (options.calibrationPath !== undefined) request = {...request, calibration: await readCalibration(options.calibrationPath)}
   validateRequest(request, {requireRate: true})
   const {input, assumptions} = resolvePlanInput(request)
   const core = computePlan(input)
