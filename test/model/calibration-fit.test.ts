@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {appendSeconds, fitAppendCosts, fitFsyncCosts} from '../../src/model/calibration/fit.js'
-import {math} from '../../src/units/mathjs-matrix.js'
+import {linearAlgebra as math} from '../../src/units/mathjs-matrix.js'
 
 // A fixed pseudo-random sequence, so the test is repeatable.
 function noise(seed: number): () => number {
