@@ -73,23 +73,23 @@ const add = (name, ours, ref, note = '') => {
 
 const file = path.join(base, 'ref.dat')
 const dsyncMiB = Math.min(sizeMiB, 128)
-const {runWorkload} = await import(path.join(root, 'dist/bench/runner/run-workload.js'))
+const {runInWorker} = await import(path.join(root, 'dist/bench/runner/in-worker.js'))
 const {LogReader} = await import(path.join(root, 'dist/bench/log/reader.js'))
 const workload = (over) => ({messageBytes: 1024, keyBytes: 0, partitions: 1, producers: 1, batchSizeBytes: MiB, lingerMs: 5, flush: {kind: 'none'}, sync: 'fdatasync', durationMs: 600_000, totalBytes: sizeMiB * MiB, segmentBytes: 1024 * MiB, syncAtEnd: false, readers: {catchUp: false, tail: false}, dropCaches: false, ...over})
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
-/** The embedded log, in this process (the same engine the CLI runs in a worker thread). */
-function logbench(over) {
+/** The embedded log on worker threads, exactly as `kafka-sizer bench` runs it (files kept for the read test). */
+async function logbench(over) {
   const dir = path.join(base, 'lb')
   fs.rmSync(dir, {recursive: true, force: true})
   fs.mkdirSync(dir)
-  return {dir, result: runWorkload(dir, workload(over), () => {}).produce}
+  return {dir, result: (await runInWorker(dir, workload(over), () => {}).done).produce}
 }
 const rate = (p) => p.logBytes / p.seconds
 try {
   for (let i = 0; i < pairs; i++) {
     // 1. Sustained writes, 1 MiB per write, the closing fdatasync counted.
     warm()
-    const lb1 = logbench({syncAtEnd: true, segmentBytes: 256 * MiB})
+    const lb1 = await logbench({syncAtEnd: true, segmentBytes: 256 * MiB})
     warm()
     add('sustained write + closing fdatasync (1 MiB writes) vs dd conv=fdatasync', rate(lb1.result), dd(['if=/dev/zero', `of=${file}`, 'bs=1M', `count=${sizeMiB}`, 'conv=fdatasync']))
     fs.rmSync(file, {force: true})
@@ -123,26 +123,24 @@ try {
       }
       return bytes / seconds
     }
+    // Same protocol for both: drop the page cache, let free-page reporting settle, then read.
+    const cold = async (read) => {
+      dropCaches()
+      await sleep(3000)
+      return read()
+    }
     if (dropCaches()) {
-      let ours, ref
-      if (i % 2 === 0) {
-        ours = readLog()
-        dropCaches()
-        await sleep(3000)
-        ref = readDd()
-      } else {
-        ref = readDd()
-        dropCaches()
-        await sleep(3000)
-        ours = readLog()
-      }
+      const first = i % 2 === 0
+      const a = await cold(first ? readLog : readDd)
+      const b = await cold(first ? readDd : readLog)
+      const [ours, ref] = first ? [a, b] : [b, a]
       add('cold catch-up read (1 MiB fetches) vs dd bs=1M over the same segment files, after drop_caches', ours, ref)
     }
     fs.rmSync(lb1.dir, {recursive: true, force: true})
 
     // 2. fdatasync after every batch (flush.messages=1) at 64 KiB.
     warm()
-    const lb2 = logbench({batchSizeBytes: 64 * 1024, flush: {kind: 'batch'}, totalBytes: dsyncMiB * MiB, segmentBytes: 1024 * MiB})
+    const lb2 = await logbench({batchSizeBytes: 64 * 1024, flush: {kind: 'batch'}, totalBytes: dsyncMiB * MiB, segmentBytes: 1024 * MiB})
     warm()
     const ref2 = fio
       ? fioRun([`--filename=${file}`, '--rw=write', '--bs=64k', '--fdatasync=1', `--size=${dsyncMiB}m`])
@@ -154,9 +152,9 @@ try {
     // write size. One 1 GiB segment per partition, as Kafka's default: no roll, so no roll-time fsync, which
     // a buffered dd never pays either (rolls are measured by the sustained run).
     warm()
-    const lb4 = logbench({batchSizeBytes: 64 * 1024, partitions: 4})
+    const lb4 = await logbench({batchSizeBytes: 64 * 1024, partitions: 4, threads: 2})
     warm()
-    add('full log path, no flush (64 KiB batches, 4 partitions) vs dd buffered 64 KiB', rate(lb4.result), dd(['if=/dev/zero', `of=${file}`, 'bs=64k', `count=${sizeMiB * 16}`]), `logbench CPU ${lb4.result.cpuUserSeconds.toFixed(2)} s user, ${lb4.result.cpuSysSeconds.toFixed(2)} s sys`)
+    add('full log path, no flush (64 KiB batches, 4 partitions on 2 writer threads) vs dd buffered 64 KiB', rate(lb4.result), dd(['if=/dev/zero', `of=${file}`, 'bs=64k', `count=${sizeMiB * 16}`]), `logbench CPU ${lb4.result.cpuUserSeconds.toFixed(2)} s user, ${lb4.result.cpuSysSeconds.toFixed(2)} s sys`)
     fs.rmSync(file, {force: true})
     fs.rmSync(lb4.dir, {recursive: true, force: true})
   }

@@ -1,3 +1,4 @@
+import {availableParallelism} from 'node:os'
 import {Flags} from '@oclif/core'
 import {BaseCommand} from '../lib/base-command.js'
 import {InputError} from '../lib/errors.js'
@@ -37,6 +38,7 @@ It writes only under --dir (default: a new temporary directory), refuses a non-e
     'message-size': sizeFlag({name: 'message-size', helpGroup: 'WORKLOAD', description: 'Value size: "1 KiB". Default 1 KiB.'}),
     'key-size': sizeFlag({name: 'key-size', helpGroup: 'WORKLOAD', description: 'Key size (keyed records spread over partitions). Default: null key.'}),
     partitions: countFlag({name: 'partitions', helpGroup: 'WORKLOAD', description: 'Partition logs written round robin. Default 1.'}),
+    threads: countFlag({name: 'threads', helpGroup: 'WORKLOAD', description: 'Writer threads, each appending to its own partitions, as a broker’s request handler threads do. Default: min(partitions, CPU cores).'}),
     producers: countFlag({name: 'producers', helpGroup: 'WORKLOAD', description: 'Producer instances (they shape batches). Default 1.'}),
     'batch-size': sizeFlag({name: 'batch-size', helpGroup: 'WORKLOAD', description: 'Producer batch.size. Default 16 KiB (Kafka default).'}),
     linger: durationOrZeroFlag({name: 'linger', helpGroup: 'WORKLOAD', description: 'Producer linger.ms. Default 5 ms (Kafka 4.0 default).'}),
@@ -74,6 +76,7 @@ It writes only under --dir (default: a new temporary directory), refuses a non-e
           messageBytes,
           keyBytes,
           partitions: f.partitions ?? 1,
+          threads: f.threads ?? Math.min(f.partitions ?? 1, availableParallelism()),
           producers: f.producers ?? 1,
           batchSizeBytes: f['batch-size'] ?? 16 * KiB,
           lingerMs: f.linger ?? 5,

@@ -26,6 +26,8 @@ function base(over: Partial<BenchWorkload>): BenchWorkload {
     messageBytes: 1024,
     keyBytes: 0,
     partitions: 1,
+    // One writer thread: the fit divides a run's time by its batches, so appends must be serial.
+    threads: 1,
     producers: 1,
     batchSizeBytes: 64 * KiB,
     lingerMs: 5,

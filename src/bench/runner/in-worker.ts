@@ -1,11 +1,14 @@
-// Runs a workload in a worker thread and resolves with its result; progress arrives as it happens.
+// Runs a workload on worker threads: `threads` writers over disjoint partition subsets (the broker's
+// num.io.threads appending to different partitions at once), then one reader. Progress arrives as it
+// happens; terminate() stops everything at once (Ctrl-C).
 import {Worker} from 'node:worker_threads'
+import {type LatencySnapshot, mergeLatency} from './latency.js'
 import {runWorkload} from './run-workload.js'
-import type {BenchWorkload, Progress, RunResult} from './workload.js'
+import type {WorkerJob} from './worker.js'
+import type {BenchWorkload, ProduceResult, Progress, ReadResult, RunResult} from './workload.js'
 
 export interface RunHandle {
   done: Promise<RunResult>
-  /** Stops the worker at once (Ctrl-C): the caller cleans up the files. */
   terminate(): Promise<void>
 }
 
@@ -18,9 +21,16 @@ export class BenchRunError extends Error {
   }
 }
 
+interface ProduceShare {
+  produce: ProduceResult
+  latency: LatencySnapshot
+  fsync: LatencySnapshot
+  endOffsets: number[]
+}
+
 export function runInWorker(root: string, workload: BenchWorkload, onProgress: (p: Progress) => void, options: {inProcess?: boolean} = {}): RunHandle {
   const workerFile = new URL('./worker.js', import.meta.url)
-  // Tests run the TypeScript sources, where there is no compiled worker file: run in-process there.
+  // Tests run the TypeScript sources, where there is no compiled worker file: one thread, in-process.
   if (options.inProcess || workerFile.pathname.includes('/src/')) {
     const done = new Promise<RunResult>((resolve, reject) => {
       try {
@@ -32,17 +42,77 @@ export function runInWorker(root: string, workload: BenchWorkload, onProgress: (
     })
     return {done, terminate: async () => {}}
   }
-  const worker = new Worker(workerFile, {workerData: {root, workload}})
-  const done = new Promise<RunResult>((resolve, reject) => {
-    worker.on('message', (m: {type: string; progress?: Progress; result?: RunResult; error?: {message: string; code?: string}}) => {
-      if (m.type === 'progress' && m.progress) onProgress(m.progress)
-      else if (m.type === 'result' && m.result) resolve(m.result)
-      else if (m.type === 'error' && m.error) reject(new BenchRunError(m.error.message, m.error.code))
+  const active = new Set<Worker>()
+  const start = <T>(job: WorkerJob, progress: (p: Progress) => void): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      const worker = new Worker(workerFile, {workerData: job})
+      active.add(worker)
+      worker.on('message', (m: {type: string; progress?: Progress; result?: T; error?: {message: string; code?: string}}) => {
+        if (m.type === 'progress' && m.progress) progress(m.progress)
+        else if (m.type === 'result') resolve(m.result as T)
+        else if (m.type === 'error' && m.error) reject(new BenchRunError(m.error.message, m.error.code))
+      })
+      worker.on('error', (e) => reject(new BenchRunError(e.message, (e as NodeJS.ErrnoException).code)))
+      worker.on('exit', (code) => {
+        active.delete(worker)
+        if (code !== 0) reject(new BenchRunError(`benchmark worker stopped (exit ${code})`))
+      })
     })
-    worker.on('error', (e) => reject(new BenchRunError(e.message, (e as NodeJS.ErrnoException).code)))
-    worker.on('exit', (code) => {
-      if (code !== 0) reject(new BenchRunError(`benchmark worker stopped (exit ${code})`))
-    })
-  })
-  return {done, terminate: async () => void (await worker.terminate())}
+
+  const done = (async (): Promise<RunResult> => {
+    const threads = Math.max(1, Math.min(workload.threads ?? 1, workload.partitions))
+    const subsets = Array.from({length: threads}, (_, t) => Array.from({length: workload.partitions}, (_, p) => p).filter((p) => p % threads === t))
+    const fractions = new Array<number>(threads).fill(0)
+    const cpu0 = process.cpuUsage()
+    const shares = await Promise.all(
+      subsets.map((partitionIds, t) =>
+        start<{produce: ProduceResult; latency: LatencySnapshot; fsync: LatencySnapshot; endOffsets: number[]}>({mode: 'produce', root, workload, partitionIds}, (p) => {
+          fractions[t] = p.fraction
+          onProgress({...p, fraction: fractions.reduce((a, b) => a + b, 0) / threads})
+        }).then((r): ProduceShare => r),
+      ),
+    )
+    const cpu = process.cpuUsage(cpu0)
+    const produce = mergeShares(shares, cpu)
+    const endOffsets = new Array<number>(workload.partitions).fill(0)
+    shares.forEach((s, t) => subsets[t].forEach((p, i) => (endOffsets[p] = s.endOffsets[i])))
+    let reads: ReadResult[] = []
+    if (workload.readers.tail || workload.readers.catchUp) {
+      const recordBytes = produce.batchBytes / Math.max(1, produce.recordsPerBatch)
+      reads = await start<ReadResult[]>({mode: 'read', root, workload, endOffsets, recordBytes}, onProgress)
+    }
+    return {produce, reads}
+  })()
+  return {done, terminate: async () => void (await Promise.all([...active].map((w) => w.terminate())))}
+}
+
+/** One result from the writer threads: sums, the slowest thread's time, merged latency samples. */
+function mergeShares(shares: ProduceShare[], cpu: NodeJS.CpuUsage): ProduceResult {
+  const sum = (f: (p: ProduceResult) => number) => shares.reduce((a, s) => a + f(s.produce), 0)
+  const max = (f: (p: ProduceResult) => number) => Math.max(...shares.map((s) => f(s.produce)))
+  const records = sum((p) => p.records)
+  const batches = sum((p) => p.batches)
+  const logBytes = sum((p) => p.logBytes)
+  return {
+    records,
+    batches,
+    payloadBytes: sum((p) => p.payloadBytes),
+    logBytes,
+    indexBytes: sum((p) => p.indexBytes),
+    seconds: max((p) => p.seconds),
+    finalSyncSeconds: max((p) => p.finalSyncSeconds),
+    recordsPerBatch: batches > 0 ? records / batches : 0,
+    batchBytes: batches > 0 ? logBytes / batches : 0,
+    latency: mergeLatency(shares.map((s) => s.latency)),
+    fsync: mergeLatency(shares.map((s) => s.fsync)),
+    segmentsRolled: sum((p) => p.segmentsRolled),
+    segmentsDeleted: sum((p) => p.segmentsDeleted),
+    offsetIndexEntries: sum((p) => p.offsetIndexEntries),
+    timeIndexEntries: sum((p) => p.timeIndexEntries),
+    rollFlushes: sum((p) => p.rollFlushes),
+    // Workers share the process: its CPU over the whole phase, measured once.
+    cpuUserSeconds: cpu.user / 1e6,
+    cpuSysSeconds: cpu.system / 1e6,
+    diskFull: shares.some((s) => s.produce.diskFull),
+  }
 }

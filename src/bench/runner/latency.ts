@@ -32,17 +32,50 @@ export class LatencyRecorder {
     if (micros > this.max) this.max = micros
   }
 
+  /** The raw state, to send across threads and merge (see mergeLatency). */
+  snapshot(): LatencySnapshot {
+    return {samples: this.samples.slice(0, this.stored), count: this.seen, sum: this.sum, max: this.max}
+  }
+
   summary(): LatencySummary {
-    const sorted = this.samples.slice(0, this.stored).sort()
-    const at = (q: number) => (sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))])
-    return {
-      count: this.seen,
-      avgMicros: this.seen > 0 ? this.sum / this.seen : 0,
-      maxMicros: this.max,
-      p50Micros: at(0.5),
-      p95Micros: at(0.95),
-      p99Micros: at(0.99),
-      p999Micros: at(0.999),
-    }
+    return summarize(this.snapshot())
+  }
+}
+
+export interface LatencySnapshot {
+  samples: Float64Array
+  count: number
+  sum: number
+  max: number
+}
+
+/** Percentiles over the union of several recorders' samples (threads writing different partitions). */
+export function mergeLatency(snapshots: LatencySnapshot[]): LatencySummary {
+  const total = snapshots.reduce((n, s) => n + s.samples.length, 0)
+  const samples = new Float64Array(total)
+  let at = 0
+  for (const s of snapshots) {
+    samples.set(s.samples, at)
+    at += s.samples.length
+  }
+  return summarize({
+    samples,
+    count: snapshots.reduce((n, s) => n + s.count, 0),
+    sum: snapshots.reduce((n, s) => n + s.sum, 0),
+    max: Math.max(0, ...snapshots.map((s) => s.max)),
+  })
+}
+
+function summarize(snap: LatencySnapshot): LatencySummary {
+  const sorted = snap.samples.slice().sort()
+  const at = (q: number) => (sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))])
+  return {
+    count: snap.count,
+    avgMicros: snap.count > 0 ? snap.sum / snap.count : 0,
+    maxMicros: snap.max,
+    p50Micros: at(0.5),
+    p95Micros: at(0.95),
+    p99Micros: at(0.99),
+    p999Micros: at(0.999),
   }
 }

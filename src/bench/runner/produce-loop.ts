@@ -7,7 +7,7 @@ import path from 'node:path'
 import {achievedBatch} from '../../model/batching.js'
 import {BATCH_HEADER_BYTES, recordsTemplate} from '../log/record-batch.js'
 import {PartitionLog} from '../log/partition-log.js'
-import {LatencyRecorder} from './latency.js'
+import {type LatencySnapshot, LatencyRecorder} from './latency.js'
 import type {BenchWorkload, ProduceResult, Progress} from './workload.js'
 
 const INDEX_INTERVAL_BYTES = 4096 // Kafka index.interval.bytes default
@@ -36,7 +36,22 @@ export function recordsPerBatch(w: BenchWorkload): number {
   return batch.records
 }
 
-export function runProduce(root: string, w: BenchWorkload, onProgress: (p: Progress) => void): {result: ProduceResult; logs: PartitionLog[]} {
+export interface ProduceOutput {
+  result: ProduceResult
+  logs: PartitionLog[]
+  latency: LatencySnapshot
+  fsync: LatencySnapshot
+}
+
+/**
+ * Appends to the partitions in `partitionIds` (default: all). Threads that share a workload each take a
+ * subset, as a broker's request handler threads (num.io.threads) append to different partitions at once;
+ * each stops at its share of totalBytes.
+ */
+export function runProduce(root: string, w: BenchWorkload, onProgress: (p: Progress) => void, partitionIds?: number[]): ProduceOutput {
+  const ids = partitionIds ?? Array.from({length: w.partitions}, (_, p) => p)
+  const share = ids.length / w.partitions
+  const totalBytes = w.totalBytes === undefined ? undefined : w.totalBytes * share
   const value = randomBytes(w.messageBytes)
   const key = w.keyBytes > 0 ? randomBytes(w.keyBytes) : null
   const average = recordsPerBatch(w)
@@ -44,7 +59,7 @@ export function runProduce(root: string, w: BenchWorkload, onProgress: (p: Progr
   // Whole batches realise a fractional average by alternating the two neighbouring counts.
   const templates = new Map<number, Buffer>([[low, recordsTemplate(low, value, key)], [low + 1, recordsTemplate(low + 1, value, key)]])
   const headers = Array.from({length: 64}, () => Buffer.allocUnsafe(BATCH_HEADER_BYTES))
-  const logs = Array.from({length: w.partitions}, (_, p) => {
+  const logs = ids.map((p) => {
     const dir = partitionDir(root, p)
     fs.mkdirSync(dir)
     return PartitionLog.create(dir, {
@@ -56,7 +71,7 @@ export function runProduce(root: string, w: BenchWorkload, onProgress: (p: Progr
       sync: w.sync,
     })
   })
-  const expectedBatches = w.totalBytes ? w.totalBytes / (average * w.messageBytes) : 1_000_000
+  const expectedBatches = totalBytes ? totalBytes / (average * w.messageBytes) : 1_000_000
   const latency = new LatencyRecorder(expectedBatches)
   const fsync = new LatencyRecorder(expectedBatches)
   const cpu0 = process.cpuUsage()
@@ -76,7 +91,7 @@ export function runProduce(root: string, w: BenchWorkload, onProgress: (p: Progr
   try {
     for (;;) {
       const now = elapsedMs()
-      if (now >= w.durationMs || (w.totalBytes !== undefined && payloadBytes >= w.totalBytes)) break
+      if (now >= w.durationMs || (totalBytes !== undefined && payloadBytes >= totalBytes)) break
       // Open loop: each batch has an intended send time; latency counts from it (no coordinated omission).
       let intendedNs = process.hrtime.bigint()
       if (secondsPerBatch > 0) {
@@ -89,7 +104,7 @@ export function runProduce(root: string, w: BenchWorkload, onProgress: (p: Progr
       carry += average - low
       const count = carry >= 1 ? low + 1 : low
       if (count > low) carry -= 1
-      const log = logs[batches % w.partitions]
+      const log = logs[batches % logs.length]
       const nowMs = startMs + Math.round(now)
       const appended = log.append(headers[batches % headers.length], templates.get(count) as Buffer, count, nowMs, nowMs)
       const doneNs = process.hrtime.bigint()
@@ -105,7 +120,7 @@ export function runProduce(root: string, w: BenchWorkload, onProgress: (p: Progr
       if (now - lastProgress >= PROGRESS_EVERY_MS) {
         lastProgress = now
         const byTime = now / w.durationMs
-        const byBytes = w.totalBytes ? payloadBytes / w.totalBytes : 0
+        const byBytes = totalBytes ? payloadBytes / totalBytes : 0
         onProgress({phase: 'produce', fraction: Math.min(1, Math.max(byTime, byBytes)), records, payloadBytes, seconds: now / 1000})
       }
     }
@@ -127,6 +142,8 @@ export function runProduce(root: string, w: BenchWorkload, onProgress: (p: Progr
   const sum = (f: (s: (typeof stats)[number]) => number) => stats.reduce((a, s) => a + f(s), 0)
   return {
     logs,
+    latency: latency.snapshot(),
+    fsync: fsync.snapshot(),
     result: {
       records,
       batches,

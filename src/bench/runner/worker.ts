@@ -1,13 +1,25 @@
-// Worker-thread entry: runs one workload off the main thread, so the CLI can draw progress and react to
-// Ctrl-C while the synchronous append loop runs.
+// Worker-thread entry. 'produce' appends to a subset of the partitions (one thread per subset, as a
+// broker's request handler threads do); 'read' reads every partition back once the writers are done.
 import {parentPort, workerData} from 'node:worker_threads'
-import {runWorkload} from './run-workload.js'
-import type {BenchWorkload} from './workload.js'
+import {runProduce} from './produce-loop.js'
+import {runReads} from './run-workload.js'
+import type {BenchWorkload, Progress} from './workload.js'
 
-const {root, workload} = workerData as {root: string; workload: BenchWorkload}
+export type WorkerJob =
+  | {mode: 'produce'; root: string; workload: BenchWorkload; partitionIds: number[]}
+  | {mode: 'read'; root: string; workload: BenchWorkload; endOffsets: number[]; recordBytes: number}
+
+const job = workerData as WorkerJob
+const progress = (p: Progress) => parentPort?.postMessage({type: 'progress', progress: p})
 try {
-  const result = runWorkload(root, workload, (progress) => parentPort?.postMessage({type: 'progress', progress}))
-  parentPort?.postMessage({type: 'result', result})
+  if (job.mode === 'produce') {
+    const out = runProduce(job.root, job.workload, progress, job.partitionIds)
+    const endOffsets = out.logs.map((l) => l.stats().nextOffset)
+    for (const log of out.logs) log.close()
+    parentPort?.postMessage({type: 'result', result: {produce: out.result, latency: out.latency, fsync: out.fsync, endOffsets}})
+  } else {
+    parentPort?.postMessage({type: 'result', result: runReads(job.root, job.workload, job.endOffsets, job.recordBytes, progress)})
+  }
 } catch (error) {
   const e = error as NodeJS.ErrnoException
   parentPort?.postMessage({type: 'error', error: {message: e.message, code: e.code, stack: e.stack}})

@@ -6,6 +6,8 @@ export interface BenchWorkload {
   /** Key bytes per record; 0 = null key (unkeyed, sticky partitioner). */
   keyBytes: number
   partitions: number
+  /** Writer threads, each appending to its own subset of partitions (a broker's num.io.threads). */
+  threads?: number
   producers: number
   batchSizeBytes: number
   lingerMs: number
