@@ -48,7 +48,7 @@ function alternativesBlock(p: PlanResult): string {
   const rows = p.alternatives.map((a) => [a.change, String(a.brokers), String(a.partitions), resourceLabel(a.bindingResource), a.flags])
   return [
     style.heading('Storage binds: the same workload on other shapes'),
-    table({head: ['change', 'brokers', 'partitions', 'then binds', 'flags'], widths: [40, 9, 11, 16, 24]}, rows),
+    table({head: ['change', 'brokers', 'partitions', 'then binds', 'flags'], widths: [36, 9, 12, 17, 26]}, rows),
   ].join('\n')
 }
 
@@ -96,7 +96,9 @@ function loadsBlock(p: PlanResult): string {
 function failuresBlock(p: PlanResult): string {
   if (p.failures.length === 0) return `${style.heading('Failure checks')}\n  a single broker has no failure to survive (RF ${p.input.replicationFactor}).`
   const rows = p.failures.map((f) => {
-    const worst = f.loads.reduce((a, b) => (b.utilization > a.utilization ? b : a))
+    // Storage and replica counts do not move when a broker is down: show the busiest throughput resource.
+    const moving = f.loads.filter((l) => l.unit === 'B/s' || l.unit === 'cores')
+    const worst = moving.reduce((a, b) => (b.utilization > a.utilization ? b : a))
     return [
       f.kind === 'broker-loss' ? 'one broker lost' : `one AZ lost (${f.brokersLost} brokers)`,
       String(f.survivors),
@@ -105,7 +107,7 @@ function failuresBlock(p: PlanResult): string {
       f.writesBlocked ? style.bad(`blocked (min.insync.replicas ${p.input.minInsyncReplicas})`) : style.good('continue'),
     ]
   })
-  return [style.heading('Failure checks'), table({head: ['scenario', 'survivors', 'busiest survivor resource', 'replicas left', 'acks=all writes'], widths: [22, 11, 33, 14, 20]}, rows)].join('\n')
+  return [style.heading('Failure checks'), table({head: ['scenario', 'survivors', 'busiest survivor throughput', 'replicas left', 'acks=all writes'], widths: [24, 11, 33, 14, 18]}, rows)].join('\n')
 }
 
 function storageBlock(p: PlanResult): string {
