@@ -1,6 +1,6 @@
 import {BaseCommand} from '../lib/base-command.js'
 import {brokersFlag, calibrationFlag, clusterFlags, hardwareFlags, workloadFlags} from '../flags/workload-flags.js'
-import {requestFromFlags} from '../flags/to-request.js'
+import {requestFromFlags, sizingOptionsFromFlags} from '../flags/to-request.js'
 import {type CapacityResult, capacityService} from '../services/capacity.js'
 
 export default class Capacity extends BaseCommand<typeof Capacity> {
@@ -16,7 +16,7 @@ export default class Capacity extends BaseCommand<typeof Capacity> {
   static flags = {...workloadFlags, ...clusterFlags, ...hardwareFlags, ...brokersFlag, ...calibrationFlag}
 
   public async run(): Promise<CapacityResult> {
-    const result = await capacityService(requestFromFlags(this.flags), {calibrationPath: this.flags.calibration})
+    const result = await capacityService(requestFromFlags(this.flags), sizingOptionsFromFlags(this.flags))
     if (!this.jsonEnabled()) {
       const {renderCapacity} = await import('../render/capacity.js')
       this.log(renderCapacity(result))

@@ -1,6 +1,6 @@
 import {BaseCommand} from '../lib/base-command.js'
 import {brokersFlag, calibrationFlag, clusterFlags, hardwareFlags, workloadFlags} from '../flags/workload-flags.js'
-import {requestFromFlags} from '../flags/to-request.js'
+import {requestFromFlags, sizingOptionsFromFlags} from '../flags/to-request.js'
 import {type PartitionsResult, partitionsService} from '../services/partitions.js'
 
 export default class Partitions extends BaseCommand<typeof Partitions> {
@@ -16,7 +16,7 @@ export default class Partitions extends BaseCommand<typeof Partitions> {
   static flags = {...workloadFlags, ...clusterFlags, ...hardwareFlags, ...brokersFlag, ...calibrationFlag}
 
   public async run(): Promise<PartitionsResult> {
-    const result = await partitionsService(requestFromFlags(this.flags), {calibrationPath: this.flags.calibration})
+    const result = await partitionsService(requestFromFlags(this.flags), sizingOptionsFromFlags(this.flags))
     if (!this.jsonEnabled()) {
       const {renderPartitions} = await import('../render/partitions.js')
       this.log(renderPartitions(result))

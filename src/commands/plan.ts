@@ -1,7 +1,10 @@
 import {BaseCommand} from '../lib/base-command.js'
 import {brokersFlag, calibrationFlag, clusterFlags, hardwareFlags, workloadFlags} from '../flags/workload-flags.js'
-import {requestFromFlags} from '../flags/to-request.js'
+import {requestFromFlags, sizingOptionsFromFlags} from '../flags/to-request.js'
 import {type PlanResult, planService} from '../services/plan.js'
+import {emitFlags} from '../flags/emit-flags.js'
+import type {EmittedArtefact} from '../services/emit.js'
+import type {EmitFormat} from '../emit/common.js'
 
 export default class Plan extends BaseCommand<typeof Plan> {
   static summary = 'Size one topic’s workload: partitions, brokers, storage, configs, and the binding constraint.'
@@ -13,17 +16,36 @@ Quantities take units: MB = 10^6 bytes, MiB = 2^20 bytes; rates per second or pe
   static examples = [
     {description: 'Size a 120 MB/s topic read by three groups, the largest with 24 consumers', command: '<%= config.bin %> <%= command.id %> --throughput "120 MB/s" --message-size "1 KiB" --retention 7d --replication-factor 3 --consumer-groups 3 --max-consumers 24'},
     {description: 'Messages per day instead of bytes, on brokers with 10 Gbit/s NICs and two 4 TB disks, across three AZs', command: '<%= config.bin %> <%= command.id %> --message-rate "500M/day" --message-size "500 B" --network "10 Gbit/s" --disks 2 --disk-size "4 TB" --azs 3'},
+    {description: 'Write a Strimzi KafkaTopic, a Terraform kafka_topic and Cruise Control’s capacity.json for the plan into ./kafka', command: '<%= config.bin %> <%= command.id %> --throughput "50 MB/s" --topic orders.placed.v1 --emit strimzi,terraform,cruise-control --output ./kafka'},
     {description: 'Machine-readable output for scripts', command: '<%= config.bin %> <%= command.id %> --throughput "50 MB/s" --json'},
   ]
 
-  static flags = {...workloadFlags, ...clusterFlags, ...hardwareFlags, ...brokersFlag, ...calibrationFlag}
+  static flags = {...workloadFlags, ...clusterFlags, ...hardwareFlags, ...brokersFlag, ...calibrationFlag, ...emitFlags}
 
-  public async run(): Promise<PlanResult> {
-    const result = await planService(requestFromFlags(this.flags), {calibrationPath: this.flags.calibration})
+  public async run(): Promise<PlanResult & {emitted?: EmittedArtefact[]}> {
+    const result = await planService(requestFromFlags(this.flags), sizingOptionsFromFlags(this.flags))
+    if (this.flags.emit !== undefined) return this.emit(result, this.flags.emit)
     if (!this.jsonEnabled()) {
       const {renderPlan} = await import('../render/plan.js')
       this.log(renderPlan(result))
     }
     return result
+  }
+
+  /** --emit: the artefacts go to stdout alone (pipeable), or to files under --output next to the usual plan. */
+  private async emit(result: PlanResult, formats: EmitFormat[]): Promise<PlanResult & {emitted: EmittedArtefact[]}> {
+    const {emitService, emittedText} = await import('../services/emit.js')
+    const emitted = await emitService(result, {formats, topic: this.flags.topic, clusterName: this.flags['cluster-name'], outputDir: this.flags.output})
+    if (!this.jsonEnabled()) {
+      if (this.flags.output === undefined) {
+        this.log(emittedText(emitted).replace(/\n$/, ''))
+        this.note(`kafka-sizer plan: ${result.partitions} partitions, ${result.brokers} brokers (${result.bindingResource} binds); the artefacts are on stdout, the full plan is printed without --emit or with --output`)
+      } else {
+        const {renderPlan} = await import('../render/plan.js')
+        this.log(renderPlan(result))
+        for (const artefact of emitted) this.note(`wrote ${artefact.path ?? artefact.filename}`)
+      }
+    }
+    return {...result, emitted}
   }
 }

@@ -1,6 +1,6 @@
 import {BaseCommand} from '../lib/base-command.js'
 import {brokersFlag, clusterFlags, hardwareFlags, workloadFlags} from '../flags/workload-flags.js'
-import {requestFromFlags} from '../flags/to-request.js'
+import {requestFromFlags, sizingOptionsFromFlags} from '../flags/to-request.js'
 import {type StorageResult, storageService} from '../services/storage.js'
 
 export default class Storage extends BaseCommand<typeof Storage> {
@@ -16,7 +16,7 @@ export default class Storage extends BaseCommand<typeof Storage> {
   static flags = {...workloadFlags, ...clusterFlags, ...hardwareFlags, ...brokersFlag}
 
   public async run(): Promise<StorageResult> {
-    const result = storageService(requestFromFlags(this.flags))
+    const result = await storageService(requestFromFlags(this.flags), sizingOptionsFromFlags(this.flags))
     if (!this.jsonEnabled()) {
       const {renderStorage} = await import('../render/storage.js')
       this.log(renderStorage(result))

@@ -49,6 +49,17 @@ export interface SizingFlagValues {
   memory?: number
   'max-partitions-per-broker'?: number
   brokers?: number
+  /** --hardware: a catalogue profile name. Not part of PlanRequest: the services resolve it (sizingOptionsFromFlags). */
+  hardware?: string
+  /** --catalogue: a user catalogue file. Not part of PlanRequest. */
+  catalogue?: string
+  /** --calibration: a calibration profile file. Not part of PlanRequest. */
+  calibration?: string
+}
+
+/** The flags that name files or catalogue entries, which the services resolve; kept out of PlanRequest. */
+export function sizingOptionsFromFlags(f: SizingFlagValues): {calibrationPath?: string; hardwareProfile?: string; cataloguePath?: string} {
+  return {calibrationPath: f.calibration, hardwareProfile: f.hardware, cataloguePath: f.catalogue}
 }
 
 /** The request plus the flag each field came from, so that validation errors can name the flag. */

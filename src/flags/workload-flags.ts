@@ -66,7 +66,20 @@ export const clusterFlags = {
   'max-disk-fill': fractionFlag({name: 'max-disk-fill', helpGroup: CLUSTER, description: 'Highest planned disk fill: "70%". Default 70%.'}),
 }
 
+/** A user hardware catalogue (YAML or JSON) that adds profiles or replaces built-in ones of the same name. */
+export const catalogueFlag = {
+  catalogue: Flags.string({
+    helpGroup: HARDWARE,
+    description: 'Your own hardware catalogue, YAML or JSON (`profiles:` with name, hardware figures and sources): adds profiles for --hardware, or replaces built-in ones of the same name.',
+  }),
+}
+
 export const hardwareFlags = {
+  hardware: Flags.string({
+    helpGroup: HARDWARE,
+    description: 'A hardware profile from the catalogue (`kafka-sizer hardware list`), e.g. "msk-kafka.m5.2xlarge": its figures replace the defaults, each cited in the assumptions. Flags such as --cores still override single figures.',
+  }),
+  ...catalogueFlag,
   'disk-throughput': byteRateFlag({name: 'disk-throughput', helpGroup: HARDWARE, description: 'Sequential write throughput of ONE disk: "250 MiB/s". Default 250 MiB/s (MSK default EBS).'}),
   'disk-size': sizeFlag({name: 'disk-size', helpGroup: HARDWARE, description: 'Capacity of ONE disk: "2 TB". Default 2 TB.'}),
   disks: countFlag({name: 'disks', helpGroup: HARDWARE, description: 'Disks per broker (JBOD). Default 1.'}),

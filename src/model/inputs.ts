@@ -46,6 +46,12 @@ export interface PlanRequest {
   maxDiskFill?: number
   profile?: ProfileName
   hardware?: Partial<Omit<Hardware, 'name'>> & {name?: string}
+  /**
+   * Figures of `hardware` taken from a hardware catalogue profile (`--hardware NAME`), keyed by Hardware
+   * field, each with the catalogue's source; "name" cites the profile itself. Those figures are listed in
+   * the assumptions (origin 'catalogue'); figures the user stated are not.
+   */
+  hardwareSources?: Record<string, string>
   partitionThroughputBytesPerSec?: number
   /** Measurements from `bench --calibrate`: they replace the defaults of the figures they cover. */
   calibration?: CalibrationInput
@@ -122,24 +128,37 @@ export function resolvePlanInput(req: PlanRequest): ResolvedPlanInput {
   const hw = req.hardware ?? {}
   const cal = req.calibration
   const D = K.DEFAULT_HARDWARE
+  const catalogued = req.hardwareSources ?? {}
+  if (catalogued.name !== undefined && hw.name !== undefined) {
+    assumptions.push({key: 'hardware.profile', label: 'hardware profile', value: hw.name, unit: 'text', origin: 'catalogue', source: catalogued.name})
+  }
+  /** A hardware figure: from a catalogue profile (listed with the catalogue's source), stated, or the default. */
+  function pickHw(field: keyof Omit<Hardware, 'name'>, label: string, fallback: number, unit: ValueUnit, source: string, origin: Origin = 'default'): number {
+    const given = hw[field]
+    const catalogueSource = catalogued[field]
+    if (given !== undefined && catalogueSource !== undefined) {
+      assumptions.push({key: `hardware.${field}`, label, value: given, unit, origin: 'catalogue', source: catalogueSource})
+      return given
+    }
+    return pick(`hardware.${field}`, label, given, fallback, unit, source, origin)
+  }
   const hardware: Hardware = {
     name: hw.name ?? (Object.keys(hw).length === 0 ? D.name : 'custom'),
     diskThroughputBytesPerSec: cal
-      ? pick('hardware.diskThroughputBytesPerSec', 'disk throughput (per disk)', hw.diskThroughputBytesPerSec, cal.diskThroughputBytesPerSec, 'B/s', `${cal.label}: sustained log writes with the closing fdatasync counted`, 'calibration')
-      : pick('hardware.diskThroughputBytesPerSec', 'disk throughput (per disk)', hw.diskThroughputBytesPerSec, D.diskThroughputBytesPerSec.value, 'B/s', D.diskThroughputBytesPerSec.source),
-    diskSizeBytes: pick('hardware.diskSizeBytes', 'disk size (per disk)', hw.diskSizeBytes, D.diskSizeBytes.value, 'B', D.diskSizeBytes.source),
-    disks: pick('hardware.disks', 'disks per broker', hw.disks, D.disks.value, 'count', D.disks.source),
-    networkBitsPerSec: pick('hardware.networkBitsPerSec', 'network (each direction)', hw.networkBitsPerSec, D.networkBitsPerSec.value, 'bit/s', D.networkBitsPerSec.source),
-    cores: pick('hardware.cores', 'cores (vCPU)', hw.cores, D.cores.value, 'count', D.cores.source),
-    memoryBytes: pick('hardware.memoryBytes', 'memory', hw.memoryBytes, D.memoryBytes.value, 'B', D.memoryBytes.source),
+      ? pickHw('diskThroughputBytesPerSec', 'disk throughput (per disk)', cal.diskThroughputBytesPerSec, 'B/s', `${cal.label}: sustained log writes with the closing fdatasync counted`, 'calibration')
+      : pickHw('diskThroughputBytesPerSec', 'disk throughput (per disk)', D.diskThroughputBytesPerSec.value, 'B/s', D.diskThroughputBytesPerSec.source),
+    diskSizeBytes: pickHw('diskSizeBytes', 'disk size (per disk)', D.diskSizeBytes.value, 'B', D.diskSizeBytes.source),
+    disks: pickHw('disks', 'disks per broker', D.disks.value, 'count', D.disks.source),
+    networkBitsPerSec: pickHw('networkBitsPerSec', 'network (each direction)', D.networkBitsPerSec.value, 'bit/s', D.networkBitsPerSec.source),
+    cores: pickHw('cores', 'cores (vCPU)', D.cores.value, 'count', D.cores.source),
+    memoryBytes: pickHw('memoryBytes', 'memory', D.memoryBytes.value, 'B', D.memoryBytes.source),
     maxPartitionReplicas: 0,
   }
 
   const replicaLimit = K.partitionReplicasForCores(hardware.cores)
-  hardware.maxPartitionReplicas = pick(
-    'hardware.maxPartitionReplicas',
+  hardware.maxPartitionReplicas = pickHw(
+    'maxPartitionReplicas',
     'partition replicas per broker (limit)',
-    hw.maxPartitionReplicas,
     replicaLimit.value,
     'count',
     replicaLimit.source,

@@ -11,7 +11,7 @@ export const CODECS: readonly Codec[] = ['none', 'gzip', 'snappy', 'lz4', 'zstd'
 export const CLEANUP_POLICIES: readonly CleanupPolicy[] = ['delete', 'compact', 'compact,delete']
 
 /** Where a value came from: printed in the assumptions block next to the value. */
-export type Origin = 'input' | 'default' | 'profile' | 'calibration' | 'derived'
+export type Origin = 'input' | 'default' | 'profile' | 'calibration' | 'catalogue' | 'derived'
 
 export type ValueUnit = 'B' | 'B/s' | 'bit/s' | 'msg/s' | 'ms' | 'fraction' | 'count' | 'factor' | 'years' | 'text'
 

@@ -4,8 +4,7 @@ import {resolvePlanInput, type PlanRequest} from '../model/inputs.js'
 import type {Assumption, BrokerBound, FailureScenario, ResourceLoad} from '../model/types.js'
 import type {BrokerLoadRow} from '../model/plan.js'
 import {validateRequest} from './validate-request.js'
-import {readCalibration} from './calibration-file.js'
-import type {SizingOptions} from './plan.js'
+import {applySizingOptions, type SizingOptions} from './plan.js'
 
 export interface CapacityResult extends Omit<ModelCapacity, 'atMaximum'> {
   /** The cluster at its maximum: per-broker loads, failure checks and the partition count used. */
@@ -21,7 +20,7 @@ export interface CapacityResult extends Omit<ModelCapacity, 'atMaximum'> {
 }
 
 export async function capacityService(request: PlanRequest, options: SizingOptions = {}): Promise<CapacityResult> {
-  if (options.calibrationPath !== undefined) request = {...request, calibration: await readCalibration(options.calibrationPath)}
+  request = await applySizingOptions(request, options)
   validateRequest(request, {requireRate: false, requireBrokers: true})
   const hasTarget = request.payloadBytesPerSec !== undefined || request.messagesPerSec !== undefined
   // Without a target rate the workload only shapes the search (message size, RF, groups): any rate will do.

@@ -6,8 +6,7 @@ import type {HotKeyResult} from '../model/hot-keys.js'
 import {type PartitionReason, divisors, roundPartitions, yearsUntilPartitionsExhausted} from '../model/partitions.js'
 import type {Assumption} from '../model/types.js'
 import {validateRequest} from './validate-request.js'
-import {readCalibration} from './calibration-file.js'
-import type {SizingOptions} from './plan.js'
+import {applySizingOptions, type SizingOptions} from './plan.js'
 
 export interface PartitionsResult {
   partitions: number
@@ -31,7 +30,7 @@ export interface PartitionsResult {
  * a broker count sized from default hardware (plan does that, and may differ for that reason).
  */
 export async function partitionsService(request: PlanRequest, options: SizingOptions = {}): Promise<PartitionsResult> {
-  if (options.calibrationPath !== undefined) request = {...request, calibration: await readCalibration(options.calibrationPath)}
+  request = await applySizingOptions(request, options)
   validateRequest(request, {requireRate: true})
   const {input, assumptions} = resolvePlanInput(request)
   const plan = computePlan(input)

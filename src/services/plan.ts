@@ -28,10 +28,24 @@ export interface PlanResult extends PlanCore {
 export interface SizingOptions {
   /** A calibration profile from `bench --calibrate`: its measurements replace defaults. */
   calibrationPath?: string
+  /** A hardware catalogue profile (`--hardware`): its figures replace the hardware defaults. */
+  hardwareProfile?: string
+  /** A user hardware catalogue file (`--catalogue`), YAML or JSON. */
+  cataloguePath?: string
+}
+
+/** Applies the file- and catalogue-based options to a request (calibration first: it wins over the catalogue's disk figure). */
+export async function applySizingOptions(request: PlanRequest, options: SizingOptions): Promise<PlanRequest> {
+  if (options.calibrationPath !== undefined) request = {...request, calibration: await readCalibration(options.calibrationPath)}
+  if (options.hardwareProfile !== undefined || options.cataloguePath !== undefined) {
+    const {withHardwareProfile} = await import('./hardware-profile.js')
+    request = await withHardwareProfile(request, options)
+  }
+  return request
 }
 
 export async function planService(request: PlanRequest, options: SizingOptions = {}): Promise<PlanResult> {
-  if (options.calibrationPath !== undefined) request = {...request, calibration: await readCalibration(options.calibrationPath)}
+  request = await applySizingOptions(request, options)
   validateRequest(request, {requireRate: true})
   const {input, assumptions} = resolvePlanInput(request)
   const core = computePlan(input)

@@ -4,6 +4,7 @@ import {computePlan} from '../model/plan.js'
 import type {StorageBreakdown} from '../model/storage.js'
 import type {Assumption} from '../model/types.js'
 import {validateRequest} from './validate-request.js'
+import {applySizingOptions, type SizingOptions} from './plan.js'
 
 export interface StorageResult extends StorageBreakdown {
   partitions: number
@@ -21,7 +22,8 @@ export interface StorageResult extends StorageBreakdown {
   assumptions: Assumption[]
 }
 
-export function storageService(request: PlanRequest): StorageResult {
+export async function storageService(request: PlanRequest, options: SizingOptions = {}): Promise<StorageResult> {
+  request = await applySizingOptions(request, options)
   validateRequest(request, {requireRate: true})
   const {input, assumptions} = resolvePlanInput(request)
   const plan = computePlan(input)

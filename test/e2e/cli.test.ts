@@ -27,7 +27,7 @@ describe('kafka-sizer binary', () => {
   it('--help lists every command', () => {
     const r = cli(['--help'])
     expect(r.code).toBe(0)
-    for (const c of ['plan', 'partitions', 'storage', 'capacity', 'calc', 'autocomplete']) expect(r.stdout).toContain(c)
+    for (const c of ['plan', 'partitions', 'storage', 'capacity', 'calc', 'bench', 'hardware', 'autocomplete']) expect(r.stdout).toContain(c)
   })
 
   it('plan --help shows real examples', () => {

@@ -1,0 +1,66 @@
+// Self-managed Kafka on Google Compute Engine: N2 general-purpose machines with zonal Persistent Disk.
+import {GiB, MiB, TB, partitionReplicasForCores} from '../../model/constants.js'
+import type {CatalogueEntry} from '../types.js'
+
+const PD_LIMITS =
+  'Google Cloud, "About Persistent Disk performance" → Throughput limits for zonal Persistent Disk (https://cloud.google.com/compute/docs/disks/performance)'
+const MACHINES = 'Google Cloud, "General-purpose machine family" → N2 machine types (https://cloud.google.com/compute/docs/general-purpose-machines)'
+const DISK_BYTES = 2 * TB
+
+interface N2Size {
+  type: string
+  vcpu: number
+  memoryGB: number
+  /** Default-tier maximum egress bandwidth, Gbit/s (2 Gbit/s per vCPU, up to 32). */
+  egressGbps: number
+  disk: 'pd-balanced' | 'pd-ssd'
+}
+
+const SIZES: N2Size[] = [
+  {type: 'n2-standard-8', vcpu: 8, memoryGB: 32, egressGbps: 16, disk: 'pd-balanced'},
+  {type: 'n2-standard-16', vcpu: 16, memoryGB: 64, egressGbps: 32, disk: 'pd-ssd'},
+]
+
+/** Zonal Persistent Disk throughput per GiB of provisioned size, MiB/s, and the per-instance write ceiling. */
+const PD = {
+  'pd-balanced': {perGiBMiBps: 0.28, instanceWriteMiBps: 1200},
+  'pd-ssd': {perGiBMiBps: 0.48, instanceWriteMiBps: 1200},
+} as const
+
+function n2(s: N2Size): CatalogueEntry {
+  const pd = PD[s.disk]
+  const sizeGiB = DISK_BYTES / GiB
+  const perDiskMiBps = Math.min(pd.perGiBMiBps * sizeGiB, pd.instanceWriteMiBps)
+  const replicas = partitionReplicasForCores(s.vcpu)
+  return {
+    name: `gcp-${s.type}-${s.disk}`,
+    vendor: 'gcp',
+    kind: 'broker',
+    description: `Self-managed broker on Compute Engine ${s.type} (${s.vcpu} vCPU, ${s.memoryGB} GB) with one 2 TB zonal ${s.disk} Persistent Disk`,
+    hardware: {
+      diskThroughputBytesPerSec: perDiskMiBps * MiB,
+      diskSizeBytes: DISK_BYTES,
+      disks: 1,
+      networkBitsPerSec: s.egressGbps * 1e9,
+      cores: s.vcpu,
+      memoryBytes: s.memoryGB * GiB,
+      maxPartitionReplicas: replicas.value,
+    },
+    notes: [
+      `${s.disk} throughput grows with the disk: ${pd.perGiBMiBps} MiB/s per GiB. A different --disk-size changes it; set --disk-throughput to match.`,
+      'Persistent Disk writes travel over the VM\'s network and count against its egress cap (about 1.16 bytes per byte written), which the model\'s network-out bound does not include.',
+      'Google publishes a maximum egress rate per machine type, not a baseline; ingress is not capped by machine type.',
+    ],
+    sources: {
+      diskThroughputBytesPerSec: `${PD_LIMITS}: ${s.disk} ${pd.perGiBMiBps} MiB/s per GiB × ${sizeGiB.toFixed(0)} GiB = ${perDiskMiBps.toFixed(0)} MiB/s (write ceiling ${pd.instanceWriteMiBps} MiB/s per instance on large N2). Unverified: the lower per-instance ceiling for ${s.vcpu}-vCPU N2 machines ("Performance by machine type and vCPU count") may cut this`,
+      diskSizeBytes: 'kafka-sizer planning default of 2 TB per broker (sizing-model §8.3); set --disk-size',
+      disks: 'kafka-sizer assumption: one data disk per broker',
+      networkBitsPerSec: `${MACHINES}: ${s.type} default maximum egress ${s.egressGbps} Gbit/s (2 Gbit/s per vCPU, at most 32 Gbit/s). Unverified here: read from memory of that table, and it is a maximum, not a baseline`,
+      cores: `${MACHINES}: ${s.type} ${s.vcpu} vCPU`,
+      memoryBytes: `${MACHINES}: ${s.type} ${s.memoryGB} GB (Compute Engine's GB is 2^30 bytes; unverified)`,
+      maxPartitionReplicas: `${replicas.source} (kafka-sizer's rule for self-managed brokers)`,
+    },
+  }
+}
+
+export const GCP_PROFILES: CatalogueEntry[] = SIZES.map(n2)

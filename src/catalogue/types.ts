@@ -1,0 +1,85 @@
+// The hardware catalogue: named broker shapes (and managed-service capacity units) whose figures feed the
+// model's Hardware. Every figure carries its source; a figure nobody published says so in its source.
+import type {Hardware} from '../model/types.js'
+
+/** The model's hardware figures, in base units: bytes, bytes/s, bits/s (network), counts. */
+export type HardwareFigures = Omit<Hardware, 'name'>
+
+export const HARDWARE_FIELDS = [
+  'diskThroughputBytesPerSec',
+  'diskSizeBytes',
+  'disks',
+  'networkBitsPerSec',
+  'cores',
+  'memoryBytes',
+  'maxPartitionReplicas',
+] as const satisfies ReadonlyArray<keyof HardwareFigures>
+
+export type HardwareField = (typeof HARDWARE_FIELDS)[number]
+
+/** Human labels, as the assumptions block and `hardware show` print them. */
+export const HARDWARE_LABELS: Record<HardwareField, string> = {
+  diskThroughputBytesPerSec: 'disk throughput (per disk)',
+  diskSizeBytes: 'disk size (per disk)',
+  disks: 'disks per broker',
+  networkBitsPerSec: 'network (each direction)',
+  cores: 'cores (vCPU)',
+  memoryBytes: 'memory',
+  maxPartitionReplicas: 'partition replicas per broker (limit)',
+}
+
+/**
+ * 'broker': one machine the model counts as a broker. 'capacity-target': a managed-service capacity unit
+ * (an MSK Express broker's quota, a Confluent CKU) whose published client limits are mapped onto broker
+ * figures; the model counts units instead of machines.
+ */
+export type ProfileKind = 'broker' | 'capacity-target'
+export const PROFILE_KINDS: readonly ProfileKind[] = ['broker', 'capacity-target']
+
+/** Limits a vendor publishes per unit in client terms (before replication), shown next to the figures. */
+export interface PublishedLimits {
+  /** Producer (client) ingress per unit, bytes/s. */
+  ingressBytesPerSec?: number
+  /** Consumer (client) egress per unit, bytes/s. */
+  egressBytesPerSec?: number
+  /** Partitions per unit as the vendor counts them (see the source for whether replicas are included). */
+  partitions?: number
+}
+
+export interface HardwareProfile {
+  /** Kebab-case, lower case: "msk-kafka.m5.2xlarge". */
+  name: string
+  /** "aws-msk", "aws-ec2", "gcp", "azure", "confluent", "generic", or a user's own. */
+  vendor: string
+  kind: ProfileKind
+  description: string
+  hardware: HardwareFigures
+  limits?: PublishedLimits
+  /** On-demand USD per hour, only when read from the vendor's price page (never estimated). */
+  priceUsdPerHour?: number
+  /** YYYY-MM-DD the price was read. */
+  priceDate?: string
+  priceRegion?: string
+  storagePriceUsdPerGbMonth?: number
+  /** Caveats that matter for sizing with this profile. */
+  notes?: string[]
+  /**
+   * The source of every figure, keyed by field: the HARDWARE_FIELDS, "limits.<field>" for each published
+   * limit, "priceUsdPerHour" and "storagePriceUsdPerGbMonth" when those are given.
+   */
+  sources: Record<string, string>
+  /** "built-in", or the path of the user catalogue the profile came from. */
+  catalogue: string
+}
+
+/** Every source key a profile must fill, given the optional figures it has. */
+export function requiredSourceKeys(profile: Pick<HardwareProfile, 'limits' | 'priceUsdPerHour' | 'storagePriceUsdPerGbMonth'>): string[] {
+  const keys: string[] = [...HARDWARE_FIELDS]
+  for (const [key, value] of Object.entries(profile.limits ?? {})) if (value !== undefined) keys.push(`limits.${key}`)
+  if (profile.priceUsdPerHour !== undefined) keys.push('priceUsdPerHour')
+  if (profile.storagePriceUsdPerGbMonth !== undefined) keys.push('storagePriceUsdPerGbMonth')
+  return keys
+}
+
+/** A profile as the built-in catalogue files define it (the index adds `catalogue: 'built-in'`). */
+export type CatalogueEntry = Omit<HardwareProfile, 'catalogue'>

@@ -1,0 +1,171 @@
+import {describe, expect, it} from 'vitest'
+import {
+  HARDWARE_FIELDS,
+  editDistance,
+  findProfile,
+  listProfiles,
+  requireProfile,
+  requiredSourceKeys,
+  suggestNames,
+  vendors,
+} from '../../src/catalogue/index.js'
+import {DEFAULT_HARDWARE, GiB, MB, MiB, partitionReplicasForCores} from '../../src/model/constants.js'
+
+const profiles = listProfiles()
+const byName = (name: string) => {
+  const p = findProfile(name)
+  if (!p) throw new Error(`missing profile ${name}`)
+  return p
+}
+
+describe('built-in hardware catalogue', () => {
+  it('has every profile the issue asks for', () => {
+    const sizes = ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge']
+    const wanted = [
+      ...[...sizes, '24xlarge'].map((s) => `msk-kafka.m5.${s}`),
+      ...sizes.map((s) => `msk-kafka.m7g.${s}`),
+      ...sizes.map((s) => `msk-express.m7g.${s}`),
+      'ec2-i3en.2xlarge',
+      'ec2-i3en.6xlarge',
+      'ec2-i4i.2xlarge',
+      'ec2-m5.2xlarge-gp3',
+      'gcp-n2-standard-8-pd-balanced',
+      'gcp-n2-standard-16-pd-ssd',
+      'azure-d8s-v5-premium-ssd-v2',
+      'azure-d16s-v5-premium-ssd-v2',
+      'confluent-dedicated-1cku',
+      'generic',
+    ]
+    for (const name of wanted) expect(findProfile(name), name).toBeDefined()
+    expect(vendors(profiles)).toEqual(['generic', 'aws-msk', 'aws-ec2', 'gcp', 'azure', 'confluent'])
+  })
+
+  it('names are unique, lower case and kebab-style', () => {
+    const names = profiles.map((p) => p.name)
+    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length)
+    for (const n of names) expect(n).toMatch(/^[a-z0-9][a-z0-9._-]*$/)
+  })
+
+  it('every figure has a non-empty source, and no source is left over', () => {
+    for (const p of profiles) {
+      const keys = requiredSourceKeys(p)
+      for (const key of keys) {
+        expect(p.sources[key], `${p.name}: ${key}`).toBeTypeOf('string')
+        expect(p.sources[key]!.trim().length, `${p.name}: ${key}`).toBeGreaterThan(15)
+      }
+      expect(Object.keys(p.sources).sort()).toEqual([...keys].sort())
+      expect(p.description.length).toBeGreaterThan(10)
+      expect(p.catalogue).toBe('built-in')
+    }
+  })
+
+  it('figures are in sane base units', () => {
+    for (const p of profiles) {
+      const h = p.hardware
+      for (const field of HARDWARE_FIELDS) expect(Number.isFinite(h[field]) && h[field] > 0, `${p.name}: ${field}`).toBe(true)
+      // Network in bits/s: from a derived Express mapping (0.5 Gbit/s) to 200 Gbit/s NICs.
+      expect(h.networkBitsPerSec, p.name).toBeGreaterThanOrEqual(0.25e9)
+      expect(h.networkBitsPerSec, p.name).toBeLessThanOrEqual(200e9)
+      expect(h.diskThroughputBytesPerSec, p.name).toBeGreaterThanOrEqual(10 * MB)
+      expect(h.diskThroughputBytesPerSec, p.name).toBeLessThanOrEqual(20e9)
+      expect(h.diskSizeBytes, p.name).toBeGreaterThanOrEqual(100e9)
+      expect(h.diskSizeBytes, p.name).toBeLessThanOrEqual(1e15)
+      expect(h.memoryBytes, p.name).toBeGreaterThanOrEqual(1 * GiB)
+      expect(h.memoryBytes, p.name).toBeLessThanOrEqual(4096 * GiB)
+      for (const count of [h.disks, h.cores, h.maxPartitionReplicas]) expect(Number.isInteger(count), p.name).toBe(true)
+      expect(h.disks).toBeLessThanOrEqual(24)
+      expect(h.cores).toBeLessThanOrEqual(512)
+      expect(h.maxPartitionReplicas).toBeGreaterThanOrEqual(100)
+      expect(h.maxPartitionReplicas).toBeLessThanOrEqual(100_000)
+    }
+  })
+
+  it('a price always comes with its date, region and source (and none is estimated)', () => {
+    for (const p of profiles) {
+      if (p.priceUsdPerHour === undefined) {
+        expect(p.priceDate).toBeUndefined()
+        continue
+      }
+      expect(p.priceDate).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+      expect(p.priceRegion).toBeTruthy()
+      expect(p.sources.priceUsdPerHour).toBeTruthy()
+    }
+  })
+
+  it('generic is the model default broker', () => {
+    const g = byName('generic').hardware
+    expect(g).toEqual({
+      diskThroughputBytesPerSec: DEFAULT_HARDWARE.diskThroughputBytesPerSec.value,
+      diskSizeBytes: DEFAULT_HARDWARE.diskSizeBytes.value,
+      disks: DEFAULT_HARDWARE.disks.value,
+      networkBitsPerSec: DEFAULT_HARDWARE.networkBitsPerSec.value,
+      cores: DEFAULT_HARDWARE.cores.value,
+      memoryBytes: DEFAULT_HARDWARE.memoryBytes.value,
+      maxPartitionReplicas: partitionReplicasForCores(DEFAULT_HARDWARE.cores.value).value,
+    })
+  })
+
+  it('MSK Standard: vCPU, memory, baseline network, MSK partition guidance, EBS-limited disks on small sizes', () => {
+    expect(byName('msk-kafka.m5.2xlarge').hardware).toMatchObject({cores: 8, memoryBytes: 32 * GiB, networkBitsPerSec: 2.5e9, diskThroughputBytesPerSec: 250 * MiB, disks: 1, maxPartitionReplicas: 2000})
+    expect(byName('msk-kafka.m5.large').hardware).toMatchObject({cores: 2, networkBitsPerSec: 0.75e9, diskThroughputBytesPerSec: 81.25 * MB, maxPartitionReplicas: 1000})
+    expect(byName('msk-kafka.m5.24xlarge').hardware).toMatchObject({cores: 96, memoryBytes: 384 * GiB, networkBitsPerSec: 25e9, maxPartitionReplicas: 4000})
+    expect(byName('msk-kafka.m7g.16xlarge').hardware).toMatchObject({cores: 64, networkBitsPerSec: 30e9, diskThroughputBytesPerSec: 250 * MiB})
+    expect(byName('msk-kafka.m5.12xlarge').sources.diskThroughputBytesPerSec).toContain('up to 1000 MiB/s')
+  })
+
+  it('MSK Express and Confluent CKU publish client limits, mapped onto broker figures at RF 3', () => {
+    const x = byName('msk-express.m7g.2xlarge')
+    expect(x.kind).toBe('capacity-target')
+    expect(x.limits).toEqual({ingressBytesPerSec: 62.5 * MB, egressBytesPerSec: 125 * MB, partitions: 2500})
+    expect(x.hardware.diskThroughputBytesPerSec).toBeCloseTo(3 * 62.5 * MB)
+    expect(x.hardware.networkBitsPerSec).toBeCloseTo((125 + 2 * 62.5) * MB * 8)
+    const c = byName('confluent-dedicated-1cku')
+    expect(c.limits).toEqual({ingressBytesPerSec: 60 * MB, egressBytesPerSec: 180 * MB, partitions: 4500})
+    expect(c.hardware.maxPartitionReplicas).toBe(4500 * 3)
+    expect(c.sources.cores).toMatch(/not published/)
+  })
+
+  it('self-managed EC2: NVMe disks per volume, gp3 at its 125 MiB/s baseline', () => {
+    expect(byName('ec2-i3en.2xlarge').hardware).toMatchObject({disks: 2, diskSizeBytes: 2500e9, networkBitsPerSec: 8.4e9, cores: 8, memoryBytes: 64 * GiB})
+    expect(byName('ec2-i3en.6xlarge').hardware).toMatchObject({disks: 2, diskSizeBytes: 7500e9, networkBitsPerSec: 25e9})
+    expect(byName('ec2-m5.2xlarge-gp3').hardware.diskThroughputBytesPerSec).toBe(125 * MiB)
+    expect(byName('ec2-i3en.2xlarge').sources.diskThroughputBytesPerSec).toMatch(/lower bound/)
+  })
+})
+
+describe('lookup', () => {
+  it('finds a profile case-insensitively', () => {
+    expect(findProfile('MSK-Kafka.M5.2XLARGE')?.name).toBe('msk-kafka.m5.2xlarge')
+    expect(findProfile('no-such')).toBeUndefined()
+  })
+
+  it('edit distance', () => {
+    expect(editDistance('kitten', 'sitting')).toBe(3)
+    expect(editDistance('', 'abc')).toBe(3)
+    expect(editDistance('same', 'same')).toBe(0)
+  })
+
+  it('suggests the near miss, then looser matches', () => {
+    const names = profiles.map((p) => p.name)
+    expect(suggestNames('msk-kafka.m5.2xlarg', names)).toEqual(['msk-kafka.m5.2xlarge'])
+    expect(suggestNames('kafka.m5.2xlarge', names)[0]).toBe('msk-kafka.m5.2xlarge')
+    expect(suggestNames('i3en', names)).toEqual(expect.arrayContaining(['ec2-i3en.2xlarge']))
+    expect(suggestNames('zzzzzzzz', names)).toEqual([])
+  })
+
+  it('an unknown name is a usage error (exit 2) that says "did you mean"', () => {
+    expect(() => requireProfile('msk-kafka.m5.2xlarg', profiles, '--hardware')).toThrow(/--hardware: no hardware profile named "msk-kafka.m5.2xlarg". Did you mean "msk-kafka.m5.2xlarge"\?/)
+    try {
+      requireProfile('nope-nope', profiles, '--hardware')
+    } catch (error) {
+      expect((error as {exitCode: number}).exitCode).toBe(2)
+    }
+  })
+
+  it('a user profile replaces a built-in one of the same name', () => {
+    const mine = {...byName('generic'), description: 'mine', catalogue: 'mine.yaml'}
+    const merged = listProfiles([mine])
+    expect(merged).toHaveLength(profiles.length)
+    expect(findProfile('generic', merged)?.catalogue).toBe('mine.yaml')
+  })
+})
