@@ -1,6 +1,7 @@
 import {BaseCommand} from '../lib/base-command.js'
 import {brokersFlag, calibrationFlag, clusterFlags, hardwareFlags, workloadFlags} from '../flags/workload-flags.js'
 import {requestFromFlags, sizingOptionsFromFlags} from '../flags/to-request.js'
+import {costFlags} from '../flags/cost-flags.js'
 import {type PlanResult, planService} from '../services/plan.js'
 import {emitFlags} from '../flags/emit-flags.js'
 import type {EmittedArtefact} from '../services/emit.js'
@@ -20,7 +21,7 @@ Quantities take units: MB = 10^6 bytes, MiB = 2^20 bytes; rates per second or pe
     {description: 'Machine-readable output for scripts', command: '<%= config.bin %> <%= command.id %> --throughput "50 MB/s" --json'},
   ]
 
-  static flags = {...workloadFlags, ...clusterFlags, ...hardwareFlags, ...brokersFlag, ...calibrationFlag, ...emitFlags}
+  static flags = {...workloadFlags, ...clusterFlags, ...hardwareFlags, ...brokersFlag, ...calibrationFlag, ...costFlags, ...emitFlags}
 
   public async run(): Promise<PlanResult & {emitted?: EmittedArtefact[]}> {
     const result = await planService(requestFromFlags(this.flags), sizingOptionsFromFlags(this.flags))

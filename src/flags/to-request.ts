@@ -55,6 +55,11 @@ export interface SizingFlagValues {
   catalogue?: string
   /** --calibration: a calibration profile file. Not part of PlanRequest. */
   calibration?: string
+  'fetch-from-follower'?: boolean
+  'broker-price'?: number
+  'storage-price'?: number
+  'transfer-price'?: number
+  'remote-storage-price'?: number
 }
 
 /** The flags that name files or catalogue entries, which the services resolve; kept out of PlanRequest. */
@@ -117,6 +122,8 @@ export function requestFromFlags(f: SizingFlagValues): PlanRequest {
     targetUtilization: f['target-utilization'],
     maxDiskFill: f['max-disk-fill'],
     hardware: Object.keys(hardware).length > 0 ? hardware : undefined,
+    fetchFromFollower: f['fetch-from-follower'],
+    ...pricesFromFlags(f),
     brokers: f.brokers,
   }
 }
@@ -127,4 +134,13 @@ export function duplicateRateKind(f: SizingFlagValues): string | undefined {
     return f.throughput.kind
   }
   return undefined
+}
+
+function pricesFromFlags(f: SizingFlagValues): Pick<PlanRequest, 'prices' | 'priceSources'> {
+  const prices: NonNullable<PlanRequest['prices']> = {}
+  if (f['broker-price'] !== undefined) prices.brokerUsdPerHour = f['broker-price']
+  if (f['storage-price'] !== undefined) prices.storageUsdPerGbMonth = f['storage-price']
+  if (f['transfer-price'] !== undefined) prices.transferUsdPerGb = f['transfer-price']
+  if (f['remote-storage-price'] !== undefined) prices.remoteStorageUsdPerGbMonth = f['remote-storage-price']
+  return Object.keys(prices).length > 0 ? {prices} : {}
 }

@@ -3,6 +3,7 @@
 import * as K from './constants.js'
 import {achievedBatch} from './batching.js'
 import {type AppendCosts, appendSeconds} from './calibration/fit.js'
+import {AWS_CROSS_AZ_USD_PER_GB} from './cost.js'
 import {PROFILES} from './profiles.js'
 import type {
   Acks,
@@ -64,6 +65,10 @@ export interface PlanRequest {
   partitions?: number
   brokers?: number
   consumerOutageMs?: number
+  fetchFromFollower?: boolean
+  prices?: PlanInput['prices']
+  /** Where each given price came from (a flag, a catalogue entry), for the assumptions block. */
+  priceSources?: Record<string, string>
 }
 
 /** What a calibration profile contributes to a plan. */
@@ -213,9 +218,18 @@ export function resolvePlanInput(req: PlanRequest): ResolvedPlanInput {
     maxMessageBytes: pick('maxMessageBytes', 'max.message.bytes', req.maxMessageBytes, K.MAX_MESSAGE_BYTES.value, 'B', K.MAX_MESSAGE_BYTES.source),
     partitions: req.partitions,
     brokers: req.brokers,
+    fetchFromFollower: req.fetchFromFollower ?? false,
+    prices: {...req.prices},
     consumerOutageMs: pick('consumerOutageMs', 'consumer outage to survive', req.consumerOutageMs, K.CONSUMER_OUTAGE_MS.value, 'ms', K.CONSUMER_OUTAGE_MS.source),
   }
   input.partitionThroughputBytesPerSec = resolvePartitionThroughput(req, input, assumptions)
+  if (input.azs >= 2 && input.prices.transferUsdPerGb === undefined) {
+    input.prices.transferUsdPerGb = pick('prices.transferUsdPerGb', 'cross-AZ transfer price (USD per GB)', undefined, AWS_CROSS_AZ_USD_PER_GB, 'factor', 'AWS EC2 data transfer: $0.01/GB in each direction between AZs of a region (sizing-model §2.9)')
+  }
+  for (const [key, source] of Object.entries(req.priceSources ?? {})) {
+    const value = req.prices?.[key as keyof PlanInput['prices']]
+    if (value !== undefined) assumptions.push({key: `prices.${key}`, label: `price: ${key}`, value, unit: 'factor', origin: 'catalogue', source})
+  }
   if (cal) {
     assumptions.push({key: 'calibration.path', label: 'calibration profile', value: cal.path, unit: 'text', origin: 'calibration', source: cal.label})
   }

@@ -4,6 +4,8 @@ import {type AchievedBatch, achievedBatch} from './batching.js'
 import {type BrokerSizing, type Scenario, sizeBrokers} from './brokers.js'
 import {BROKER_HEAP_BYTES, CPU_WRITE_EQUIVALENT_PER_CORE, OPEN_FILES_FLOOR, LINUX_MAX_MAP_COUNT, OS_RESERVED_MEMORY_BYTES, PAGE_CACHE_WINDOW_MS, YEAR_MS} from './constants.js'
 import {type FlowDemand, brokerCapacities, clusterFlows} from './flows.js'
+import {type Cost, monthlyCost} from './cost.js'
+import {type CrossAzTraffic, crossAzTraffic} from './cross-az.js'
 import {type HotKeyResult, hotKeyLoad} from './hot-keys.js'
 import {type ConsumerLag, consumerLag} from './lag.js'
 import {type PartitionSizing, divisors, requiredPartitions, roundPartitions} from './partitions.js'
@@ -75,6 +77,10 @@ export interface PlanCore {
   os: OsLimits
   /** The retention window used for storage when retention is infinite and nothing compacts it. */
   storageWindowNote?: string
+  /** Bytes crossing availability zones per path, average rate (with --azs ≥ 2). */
+  crossAz?: CrossAzTraffic
+  /** Monthly cost, when a broker or storage price is known. */
+  cost?: Cost
 }
 
 export function recordShape(input: PlanInput): RecordShape {
@@ -251,7 +257,21 @@ export function computePlan(input: PlanInput): PlanCore {
       recommendedOpenFiles: Math.max(OPEN_FILES_FLOOR.value, roundUpNice(segments * 3 * 2)),
     },
     storageWindowNote: note,
+    ...extras(input, traffic, storage, brokers),
   }
+}
+
+/** Cross-AZ traffic (two or more zones) and the monthly cost (when a broker or storage price is known). */
+function extras(input: PlanInput, traffic: Traffic, storage: StorageBreakdown, brokers: number): Pick<PlanCore, 'crossAz' | 'cost'> {
+  const crossAz =
+    input.azs >= 2
+      ? crossAzTraffic({storedBytesPerSec: traffic.storedBytesPerSec, replicationFactor: input.replicationFactor, consumerGroups: input.consumerGroups, azs: input.azs, fetchFromFollower: input.fetchFromFollower})
+      : undefined
+  const priced = input.prices.brokerUsdPerHour !== undefined || input.prices.storageUsdPerGbMonth !== undefined
+  const cost = priced
+    ? monthlyCost({brokers, provisionedStorageBytes: storage.provisionedBytes, crossAzGbPerDay: crossAz?.gbPerDay ?? 0, remoteBytes: storage.tiered?.remoteBytes, prices: input.prices})
+    : undefined
+  return {...(crossAz ? {crossAz} : {}), ...(cost ? {cost} : {})}
 }
 
 function storageFor(input: PlanInput, batch: AchievedBatch, partitions: number, brokers: number, retentionMs: number): StorageBreakdown {

@@ -110,6 +110,15 @@ export interface PlanInput {
   brokers?: number
   /** Consumer outage the plan must survive without losing data, ms. */
   consumerOutageMs: number
+  /** Consumers read from a replica in their own zone (KIP-392 client.rack): cuts cross-AZ fetch traffic. */
+  fetchFromFollower: boolean
+  /** Prices for the monthly cost; unknown ones are left out of the cost, not guessed. */
+  prices: {
+    brokerUsdPerHour?: number
+    storageUsdPerGbMonth?: number
+    transferUsdPerGb?: number
+    remoteStorageUsdPerGbMonth?: number
+  }
 }
 
 export type ResourceName =

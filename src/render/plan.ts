@@ -22,7 +22,7 @@ export const resourceLabel = (r: string) => RESOURCE_LABEL[r] ?? r
 const SCENARIO_LABEL = {normal: '', 'broker-loss': ' with one broker lost', 'az-loss': ' with one AZ lost'} as const
 
 export function renderPlan(p: PlanResult): string {
-  return [summary(p), alternativesBlock(p), workload(p), partitionsBlock(p), boundsBlock(p), loadsBlock(p), failuresBlock(p), storageBlock(p), extrasBlock(p), recommendationsBlock(p.recommendations), warningsBlock(p.warnings), assumptionsBlock(p.assumptions)]
+  return [summary(p), alternativesBlock(p), workload(p), partitionsBlock(p), boundsBlock(p), loadsBlock(p), failuresBlock(p), storageBlock(p), crossAzCostBlock(p), extrasBlock(p), recommendationsBlock(p.recommendations), warningsBlock(p.warnings), assumptionsBlock(p.assumptions)]
     .filter((s) => s.length > 0)
     .join('\n\n')
 }
@@ -133,6 +133,27 @@ function storageBlock(p: PlanResult): string {
   if (s.tiered) rows.push(['remote (tiered, one copy)', formatBytes(s.tiered.remoteBytes), `object storage for the full ${formatDuration(p.input.retentionMs)}`])
   const note = p.storageWindowNote ? [`  ${style.warn('!')} ${p.storageWindowNote}`] : []
   return [style.heading('Storage') + style.dim('  (cluster-wide, every replica; MB = 10^6 B)'), table({head: ['', 'bytes', 'how'], widths: [30, 14, 56], align: ['left', 'right', 'left']}, rows), ...note].join('\n')
+}
+
+function crossAzCostBlock(p: PlanResult): string {
+  const lines: string[] = []
+  if (p.crossAz) {
+    const x = p.crossAz
+    lines.push(
+      `  cross-AZ    ${formatRate(x.totalBytesPerSec)} average = produce ${formatRate(x.produceBytesPerSec)} + replication ${formatRate(x.replicationBytesPerSec)} + consume ${formatRate(x.consumeBytesPerSec)}` +
+        ` (${p.input.fetchFromFollower ? 'fetch-from-follower on' : 'consumers read from leaders; --fetch-from-follower cuts the consume part'}); ${formatBytes(x.gbPerDay * 1e9)} a day`,
+    )
+  }
+  if (p.cost) {
+    const c = p.cost
+    const part = (name: string, v: number | null) => (v === null ? `${name} not priced` : `${name} $${formatNumber(v)}`)
+    lines.push(
+      `  cost        $${formatNumber(c.monthlyUsd)} a month: ${[part('brokers', c.brokersUsd), part('storage', c.storageUsd), part('transfer', c.transferUsd), part('remote storage', c.remoteStorageUsd)].join(', ')}`,
+    )
+  } else if (p.crossAz && p.input.prices.transferUsdPerGb !== undefined) {
+    lines.push(`  cost        cross-AZ transfer alone: $${formatNumber(p.crossAz.gbPerDay * p.input.prices.transferUsdPerGb * (365 / 12))} a month (give --broker-price for the whole cost)`)
+  }
+  return lines.length === 0 ? '' : [style.heading('Cross-AZ traffic and cost') + style.dim('  (GB = 10^9 B; USD)'), ...lines].join('\n')
 }
 
 function extrasBlock(p: PlanResult): string {

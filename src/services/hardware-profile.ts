@@ -64,6 +64,18 @@ export async function withHardwareProfile(request: PlanRequest, options: Hardwar
     hardwareSources[field] = resolved.sources[field]!
   }
   hardware.name = overridden.length === 0 ? resolved.profile.name : `${resolved.profile.name}, with ${overridden.length} figure(s) from flags`
+  // The entry's on-demand price prices the brokers, unless --broker-price says otherwise.
+  const price = resolved.profile.priceUsdPerHour
+  if (price !== undefined && request.prices?.brokerUsdPerHour === undefined) {
+    const when = resolved.profile.priceDate ? `, read ${resolved.profile.priceDate}` : ''
+    return {
+      ...request,
+      hardware,
+      hardwareSources,
+      prices: {...request.prices, brokerUsdPerHour: price},
+      priceSources: {...request.priceSources, brokerUsdPerHour: `${resolved.sources.priceUsdPerHour ?? resolved.profile.name}${when}`},
+    }
+  }
   return {...request, hardware, hardwareSources}
 }
 

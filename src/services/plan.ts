@@ -22,6 +22,8 @@ export interface PlanResult extends PlanCore {
   warnings: Warning[]
   /** Cheaper shapes of the same workload when storage binds (bigger disks, tiered storage). */
   alternatives: Alternative[]
+  /** Bytes/s crossing availability zones (produce + replication + consume), with --azs ≥ 2. */
+  crossAzBytesPerSecond?: number
   assumptions: Assumption[]
 }
 
@@ -55,6 +57,7 @@ export async function planService(request: PlanRequest, options: SizingOptions =
     recommendations: recommend(core),
     warnings: planWarnings(core),
     alternatives: storageAlternatives(core),
+    ...(core.crossAz ? {crossAzBytesPerSecond: core.crossAz.totalBytesPerSec} : {}),
     assumptions,
   }
 }
