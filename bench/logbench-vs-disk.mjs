@@ -77,6 +77,20 @@ const {runInWorker} = await import(path.join(root, 'dist/bench/runner/in-worker.
 const {LogReader} = await import(path.join(root, 'dist/bench/log/reader.js'))
 const workload = (over) => ({messageBytes: 1024, keyBytes: 0, partitions: 1, producers: 1, batchSizeBytes: MiB, lingerMs: 5, flush: {kind: 'none'}, sync: 'fdatasync', durationMs: 600_000, totalBytes: sizeMiB * MiB, segmentBytes: 1024 * MiB, syncAtEnd: false, readers: {catchUp: false, tail: false}, dropCaches: false, ...over})
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
+/** After deleting files, let writeback and the discards of the `discard` mount option finish (logbench.md §4.15). */
+const settle = async () => {
+  execFileSync('sync')
+  await sleep(2000)
+}
+/** Runs the two sides of a pair in alternating order (pair index), each after a settle, to cancel drift. */
+async function pair(i, ours, ref) {
+  const a = []
+  for (const f of i % 2 === 0 ? [ours, ref] : [ref, ours]) {
+    await settle()
+    a.push(await f())
+  }
+  return i % 2 === 0 ? a : [a[1], a[0]]
+}
 /** The embedded log on worker threads, exactly as `kafka-sizer bench` runs it (files kept for the read test). */
 async function logbench(over) {
   const dir = path.join(base, 'lb')
@@ -139,24 +153,44 @@ try {
     fs.rmSync(lb1.dir, {recursive: true, force: true})
 
     // 2. fdatasync after every batch (flush.messages=1) at 64 KiB.
-    warm()
-    const lb2 = await logbench({batchSizeBytes: 64 * 1024, flush: {kind: 'batch'}, totalBytes: dsyncMiB * MiB, segmentBytes: 1024 * MiB})
-    warm()
-    const ref2 = fio
-      ? fioRun([`--filename=${file}`, '--rw=write', '--bs=64k', '--fdatasync=1', `--size=${dsyncMiB}m`])
-      : dd(['if=/dev/zero', `of=${file}`, 'bs=64k', `count=${dsyncMiB * 16}`, 'oflag=dsync'])
+    const [lb2, ref2] = await pair(
+      i,
+      async () => {
+        warm()
+        const r = await logbench({batchSizeBytes: 64 * 1024, flush: {kind: 'batch'}, totalBytes: dsyncMiB * MiB, segmentBytes: 1024 * MiB})
+        fs.rmSync(r.dir, {recursive: true, force: true})
+        return r
+      },
+      async () => {
+        warm()
+        const v = fio
+          ? fioRun([`--filename=${file}`, '--rw=write', '--bs=64k', '--fdatasync=1', `--size=${dsyncMiB}m`])
+          : dd(['if=/dev/zero', `of=${file}`, 'bs=64k', `count=${dsyncMiB * 16}`, 'oflag=dsync'])
+        fs.rmSync(file, {force: true})
+        return v
+      },
+    )
     add(`fdatasync per batch (64 KiB) vs ${fio ? 'fio --fdatasync=1' : 'dd oflag=dsync'}`, rate(lb2.result), ref2)
-    fs.rmSync(file, {force: true})
 
     // 4. The full log path (encode, CRC-32C, index, writev) without any flush vs raw buffered writes, same
     // write size. One 1 GiB segment per partition, as Kafka's default: no roll, so no roll-time fsync, which
     // a buffered dd never pays either (rolls are measured by the sustained run).
-    warm()
-    const lb4 = await logbench({batchSizeBytes: 64 * 1024, partitions: 4, threads: 2})
-    warm()
-    add('full log path, no flush (64 KiB batches, 4 partitions on 2 writer threads) vs dd buffered 64 KiB', rate(lb4.result), dd(['if=/dev/zero', `of=${file}`, 'bs=64k', `count=${sizeMiB * 16}`]), `logbench CPU ${lb4.result.cpuUserSeconds.toFixed(2)} s user, ${lb4.result.cpuSysSeconds.toFixed(2)} s sys`)
-    fs.rmSync(file, {force: true})
-    fs.rmSync(lb4.dir, {recursive: true, force: true})
+    const [lb4, ref4] = await pair(
+      i,
+      async () => {
+        warm()
+        const r = await logbench({batchSizeBytes: 64 * 1024, partitions: 4, threads: 2})
+        fs.rmSync(r.dir, {recursive: true, force: true})
+        return r
+      },
+      async () => {
+        warm()
+        const v = dd(['if=/dev/zero', `of=${file}`, 'bs=64k', `count=${sizeMiB * 16}`])
+        fs.rmSync(file, {force: true})
+        return v
+      },
+    )
+    add('full log path, no flush (64 KiB batches, 4 partitions on 2 writer threads) vs dd buffered 64 KiB', rate(lb4.result), ref4, `logbench CPU ${lb4.result.cpuUserSeconds.toFixed(2)} s user, ${lb4.result.cpuSysSeconds.toFixed(2)} s sys`)
   }
 } finally {
   fs.rmSync(base, {recursive: true, force: true})

@@ -41,28 +41,11 @@ export interface TopicConfig {
 
 /**
  * The topic-level configs to set on the topic: every topic-scope recommendation except replication.factor,
- * which is a creation parameter (--replication-factor, spec.replicas), not a topic config. A tiered-storage
- * plan (--local-retention) also needs remote.storage.enable and local.retention.ms on the topic, which the
- * recommendations do not list: without them the local disks would keep the full retention.
+ * which is a creation parameter (--replication-factor, spec.replicas), not a topic config. (Tiered-storage
+ * plans get remote.storage.enable and local.retention.ms from the recommendations themselves.)
  */
 export function topicConfigs(plan: PlanResult): TopicConfig[] {
-  const out: TopicConfig[] = plan.recommendations
-    .filter((r) => r.scope === 'topic' && r.key !== 'replication.factor')
-    .map(({key, value, why}) => ({key, value, why}))
-  const local = plan.input.localRetentionMs
-  if (local !== undefined && !out.some((c) => c.key === 'remote.storage.enable')) {
-    out.push({
-      key: 'remote.storage.enable',
-      value: 'true',
-      why: 'tiered storage (--local-retention): closed segments are copied to remote storage, and local disks keep only local.retention.ms; needs remote.log.storage.system.enable=true and a remote storage plugin on the brokers',
-    })
-    out.push({
-      key: 'local.retention.ms',
-      value: String(Math.round(local)),
-      why: 'how long local disks keep data before only the remote copy remains, as sized by this plan; retention.ms still bounds the total',
-    })
-  }
-  return out
+  return plan.recommendations.filter((r) => r.scope === 'topic' && r.key !== 'replication.factor').map(({key, value, why}) => ({key, value, why}))
 }
 
 export function recommendations(plan: PlanResult, scope: Recommendation['scope']): Recommendation[] {

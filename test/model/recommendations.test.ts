@@ -228,3 +228,18 @@ describe('os', () => {
     expect(get(recommend(short), 'os', 'page-cache-bytes').why).toContain('disk')
   })
 })
+
+describe('tiered storage recommendations', () => {
+  it('a plan with --local-retention gets remote.storage.enable, local.retention.ms and the broker switch', () => {
+    const plan = computePlan(resolvePlanInput({payloadBytesPerSec: 50e6, retentionMs: 30 * 86_400_000, localRetentionMs: 86_400_000}).input)
+    const recs = recommend(plan)
+    const get = (scope: string, key: string) => recs.find((r) => r.scope === scope && r.key === key)?.value
+    expect(get('topic', 'remote.storage.enable')).toBe('true')
+    expect(get('topic', 'local.retention.ms')).toBe('86400000')
+    expect(get('broker', 'remote.log.storage.system.enable')).toBe('true')
+  })
+  it('a plan without tiered storage gets none of them', () => {
+    const recs = recommend(computePlan(resolvePlanInput({payloadBytesPerSec: 50e6}).input))
+    expect(recs.some((r) => r.key.includes('remote'))).toBe(false)
+  })
+})

@@ -98,5 +98,14 @@ export function brokerRecommendations(plan: PlanCore): Recommendation[] {
       ),
     )
   }
+  if (plan.storage.tiered) {
+    out.push(
+      rec(
+        'remote.log.storage.system.enable',
+        'true',
+        'tiered storage needs the broker side switched on (KIP-405), plus remote.log.storage.manager.class.name for your object store plugin; without it topics cannot set remote.storage.enable',
+      ),
+    )
+  }
   return out
 }

@@ -157,6 +157,7 @@ export function topicRecommendations(plan: PlanCore): Recommendation[] {
         : `the broker stores batches as producers compress them (${codec}), with no recompression CPU; a topic codec different from the producers' makes the broker decompress and recompress every batch`,
     ),
   )
+  out.push(...tieredStorage(plan))
   return out
 }
 
@@ -199,4 +200,25 @@ function retentionBytes(plan: PlanCore): Recommendation {
     String(cap),
     `per partition (not per topic): ${formatDuration(input.retentionMs)} of one partition is ${formatBytes(window, {binary: true})}; the cap is that plus one segment, +10%, so time retention normally applies first and a sustained surge deletes old data early instead of filling the disk`,
   )
+}
+
+/** Tiered storage (--local-retention): without these two configs the local disks keep the full retention. */
+function tieredStorage(plan: PlanCore): Recommendation[] {
+  const local = plan.input.localRetentionMs
+  if (local === undefined || !plan.storage.tiered) return []
+  const {localBytes, remoteBytes} = plan.storage.tiered
+  return [
+    {
+      scope: 'topic',
+      key: 'remote.storage.enable',
+      value: 'true',
+      why: `tiered storage: closed segments are copied to object storage (${formatBytes(remoteBytes)}, one copy), so local disks hold ${formatBytes(localBytes)} instead of the full retention; needs remote.log.storage.system.enable=true and a remote storage plugin on the brokers, and adds object-store reads for consumers that fall behind the local window`,
+    },
+    {
+      scope: 'topic',
+      key: 'local.retention.ms',
+      value: String(Math.round(local)),
+      why: `local disks keep ${formatDuration(local)} (the window this plan sized them for); older data is served from object storage; retention.ms still bounds the total`,
+    },
+  ]
 }
