@@ -1,18 +1,30 @@
 // Broker count: the maximum over every bound at the target utilisation, rounded up to a multiple of the
 // AZ count, then raised until the cluster survives one broker (and one AZ) lost (sizing-model §1).
-import {type FlowDemand, type Limits, brokerCapacities, clusterFlows, perBrokerLoads} from './flows.js'
+import {type FlowDemand, type Limits, asDemands, brokerCapacities, perBrokerLoads, totalFlows} from './flows.js'
 import {CPU_WRITE_EQUIVALENT_PER_CORE} from './constants.js'
 import type {Acks, BrokerBound, FailureScenario, Hardware, ResourceLoad, ResourceName} from './types.js'
 
+/** What a failure does to writes depends on each topic's durability settings. */
+export interface Durability {
+  replicationFactor: number
+  minInsyncReplicas: number
+  acks: Acks
+}
+
 export interface BrokerSizingInput {
-  demand: FlowDemand
+  /** One topic's demand, or several topics' (a cluster plan): loads are summed. */
+  demand: FlowDemand | readonly FlowDemand[]
   hardware: Hardware
   limits: Limits
   azs: number
+  /** Single topic: its min.insync.replicas and acks. Several topics: `durability` lists each. */
   minInsyncReplicas: number
   acks: Acks
+  durability?: readonly Durability[]
   /** Size for this many brokers instead of searching (capacity checks of an existing cluster). */
   fixedBrokers?: number
+  /** The failures the cluster must survive within its limits (default: one broker, and one AZ when azs ≥ 2). */
+  mustSurvive?: ReadonlyArray<FailureScenario['kind']>
 }
 
 export type Scenario = 'normal' | 'broker-loss' | 'az-loss'
@@ -30,17 +42,23 @@ const THROUGHPUT_RESOURCES: ReadonlySet<ResourceName> = new Set(['network-in', '
 
 /** Brokers each resource alone requires at its planning limit. */
 export function brokerBounds(input: BrokerSizingInput): BrokerBound[] {
-  const {demand, hardware, limits} = input
-  const f = clusterFlows(demand, 1)
+  const {hardware, limits} = input
+  const demands = asDemands(input.demand)
+  const f = totalFlows(demands, 1)
   const cap = brokerCapacities(hardware)
   const u = limits.targetUtilization
   const mbps = (x: number) => `${(x / 1e6).toFixed(1)} MB/s`
-  const rf = demand.replicationFactor
+  const rf = Math.max(...demands.map((d) => d.replicationFactor))
+  const stored = demands.reduce((a, d) => a + d.storedBytesPerSec, 0)
+  const storageBytes = demands.reduce((a, d) => a + d.storageBytes, 0)
+  const replicas = demands.reduce((a, d) => a + d.partitions * d.replicationFactor, 0)
+  const groups = demands.reduce((a, d) => a + d.consumerGroups, 0)
+  const single = demands.length === 1 ? demands[0] : undefined
   return [
     {
       resource: 'disk-throughput',
       brokersNeeded: (f.diskWrite + f.diskRead) / (cap.diskThroughput * u),
-      detail: `writes RF ${rf} × ${mbps(demand.storedBytesPerSec)}${f.diskRead > 0 ? ` + lagging reads ${mbps(f.diskRead)}` : ''} ÷ (${mbps(cap.diskThroughput)} per broker × ${pct(u)})`,
+      detail: `${single ? `writes RF ${rf} × ${mbps(stored)}` : `writes ${mbps(f.diskWrite)} (every replica of ${demands.length} topics)`}${f.diskRead > 0 ? ` + lagging reads ${mbps(f.diskRead)}` : ''} ÷ (${mbps(cap.diskThroughput)} per broker × ${pct(u)})`,
     },
     {
       resource: 'network-in',
@@ -50,7 +68,7 @@ export function brokerBounds(input: BrokerSizingInput): BrokerBound[] {
     {
       resource: 'network-out',
       brokersNeeded: f.networkOut / (cap.networkBytesPerSec * u),
-      detail: `replication + ${demand.consumerGroups} consumer group(s) ${mbps(f.networkOut)} ÷ (${mbps(cap.networkBytesPerSec)} NIC × ${pct(u)})`,
+      detail: `replication + ${groups} consumer group(s) ${mbps(f.networkOut)} ÷ (${mbps(cap.networkBytesPerSec)} NIC × ${pct(u)})`,
     },
     {
       resource: 'cpu',
@@ -59,15 +77,17 @@ export function brokerBounds(input: BrokerSizingInput): BrokerBound[] {
     },
     {
       resource: 'storage',
-      brokersNeeded: demand.storageBytes / (cap.storageBytes * limits.maxDiskFill),
-      detail: `${(demand.storageBytes / 1e12).toFixed(2)} TB stored ÷ (${(cap.storageBytes / 1e12).toFixed(2)} TB per broker × ${pct(limits.maxDiskFill)} fill)`,
+      brokersNeeded: storageBytes / (cap.storageBytes * limits.maxDiskFill),
+      detail: `${(storageBytes / 1e12).toFixed(2)} TB stored ÷ (${(cap.storageBytes / 1e12).toFixed(2)} TB per broker × ${pct(limits.maxDiskFill)} fill)`,
     },
     {
       resource: 'partition-replicas',
-      brokersNeeded: (demand.partitions * rf) / cap.partitionReplicas,
-      detail: `${demand.partitions} partitions × RF ${rf} ÷ ${cap.partitionReplicas} replicas per broker`,
+      brokersNeeded: replicas / cap.partitionReplicas,
+      detail: single
+        ? `${single.partitions} partitions × RF ${rf} ÷ ${cap.partitionReplicas} replicas per broker`
+        : `${replicas} partition replicas (${demands.length} topics) ÷ ${cap.partitionReplicas} per broker`,
     },
-    {resource: 'replication-factor', brokersNeeded: rf, detail: `RF ${rf} needs ${rf} brokers`},
+    {resource: 'replication-factor', brokersNeeded: rf, detail: `RF ${rf} needs ${rf} brokers${single ? '' : ' (the largest RF of the topics)'}`},
     {resource: 'availability-zones', brokersNeeded: input.azs, detail: `one broker in each of ${input.azs} AZ(s)`},
   ]
 }
@@ -78,23 +98,26 @@ function pct(x: number): string {
 
 /** Survivor loads when one broker, or one AZ, is lost. */
 export function failureScenarios(input: BrokerSizingInput, brokers: number): FailureScenario[] {
-  const rf = input.demand.replicationFactor
+  const durability: readonly Durability[] =
+    input.durability ?? asDemands(input.demand).map((d) => ({replicationFactor: d.replicationFactor, minInsyncReplicas: input.minInsyncReplicas, acks: input.acks}))
   const scenarios: FailureScenario[] = []
-  const evaluate = (kind: FailureScenario['kind'], lost: number, minReplicasLeft: number): FailureScenario => {
+  // Replicas a partition keeps when the failure takes `lostOf(rf)` of them; writes block where that is below min.insync.
+  const evaluate = (kind: FailureScenario['kind'], lost: number, lostOf: (rf: number) => number): FailureScenario => {
     const loads = perBrokerLoads(input.demand, input.hardware, input.limits, brokers, lost)
+    const left = durability.map((t) => ({t, left: t.replicationFactor - lostOf(t.replicationFactor)}))
     return {
       kind,
       brokersLost: lost,
       survivors: brokers - lost,
       loads,
       withinLimits: loads.every((l) => l.utilization <= 1 + 1e-9),
-      minReplicasLeft,
-      writesBlocked: input.acks === 'all' && minReplicasLeft < input.minInsyncReplicas,
+      minReplicasLeft: Math.min(...left.map((x) => x.left)),
+      writesBlocked: left.some((x) => x.t.acks === 'all' && x.left < x.t.minInsyncReplicas),
     }
   }
-  if (brokers >= 2) scenarios.push(evaluate('broker-loss', 1, rf - 1))
+  if (brokers >= 2) scenarios.push(evaluate('broker-loss', 1, () => 1))
   if (input.azs >= 2 && brokers % input.azs === 0) {
-    scenarios.push(evaluate('az-loss', brokers / input.azs, rf - Math.ceil(rf / input.azs)))
+    scenarios.push(evaluate('az-loss', brokers / input.azs, (rf) => Math.ceil(rf / input.azs)))
   }
   return scenarios
 }
@@ -121,7 +144,8 @@ export function sizeBrokers(input: BrokerSizingInput): BrokerSizing {
   let bindingScenario: Scenario = 'normal'
   // Raise the count until every failure scenario fits within 100% of every survivor's capacity.
   for (let guard = 0; guard < 10_000; guard++) {
-    const failing = failureScenarios(input, brokers).find((s) => !s.withinLimits)
+    const mustSurvive = input.mustSurvive ?? ['broker-loss', 'az-loss']
+    const failing = failureScenarios(input, brokers).find((s) => mustSurvive.includes(s.kind) && !s.withinLimits)
     if (!failing) break
     bindingResource = tightest(failing.loads, true).resource
     bindingScenario = failing.kind

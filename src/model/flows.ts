@@ -54,6 +54,18 @@ export function clusterFlows(d: FlowDemand, brokers: number, lost = 0): ClusterF
   }
 }
 
+/** Flows of several topics on one cluster: every flow is a sum over the topics. */
+export function totalFlows(demands: readonly FlowDemand[], brokers: number, lost = 0): ClusterFlows {
+  const total: ClusterFlows = {producerIn: 0, replication: 0, consumerOut: 0, diskWrite: 0, diskRead: 0, networkIn: 0, networkOut: 0, cpuWriteEquivalent: 0}
+  for (const d of demands) {
+    const f = clusterFlows(d, brokers, lost)
+    for (const k of Object.keys(total) as Array<keyof ClusterFlows>) total[k] += f[k]
+  }
+  return total
+}
+
+export const asDemands = (d: FlowDemand | readonly FlowDemand[]): readonly FlowDemand[] => (Array.isArray(d) ? d : [d as FlowDemand])
+
 export interface Capacities {
   diskThroughput: number
   networkBytesPerSec: number
@@ -78,8 +90,11 @@ export interface Limits {
   maxDiskFill: number
 }
 
-export function perBrokerLoads(d: FlowDemand, hw: Hardware, limits: Limits, brokers: number, lost = 0): ResourceLoad[] {
-  const f = clusterFlows(d, brokers, lost)
+export function perBrokerLoads(demand: FlowDemand | readonly FlowDemand[], hw: Hardware, limits: Limits, brokers: number, lost = 0): ResourceLoad[] {
+  const ds = asDemands(demand)
+  const f = totalFlows(ds, brokers, lost)
+  const storageBytes = ds.reduce((a, d) => a + d.storageBytes, 0)
+  const replicas = ds.reduce((a, d) => a + d.partitions * d.replicationFactor, 0)
   const cap = brokerCapacities(hw)
   const up = brokers - lost
   // Data and partition replicas stay where they are when a broker is down (no reassignment), so
@@ -98,7 +113,7 @@ export function perBrokerLoads(d: FlowDemand, hw: Hardware, limits: Limits, brok
     load('network-out', f.networkOut / up, cap.networkBytesPerSec, u, 'B/s'),
     load('disk-throughput', (f.diskWrite + f.diskRead) / up, cap.diskThroughput, u, 'B/s'),
     load('cpu', f.cpuWriteEquivalent / up / CPU_WRITE_EQUIVALENT_PER_CORE.value, hw.cores, u, 'cores'),
-    load('storage', d.storageBytes / brokers, cap.storageBytes, limits.maxDiskFill, 'B'),
-    load('partition-replicas', (d.partitions * d.replicationFactor) / brokers, cap.partitionReplicas, 1, 'replicas'),
+    load('storage', storageBytes / brokers, cap.storageBytes, limits.maxDiskFill, 'B'),
+    load('partition-replicas', replicas / brokers, cap.partitionReplicas, 1, 'replicas'),
   ]
 }

@@ -110,19 +110,17 @@ function storageRetentionMs(input: PlanInput): {retentionMs: number; note?: stri
   return {retentionMs: ms, note: `retention is infinite: storage is sized for ${input.horizonYears} year(s) of data (the growth horizon)`}
 }
 
-export function computePlan(input: PlanInput): PlanCore {
-  const peakMessages = input.messagesPerSec * input.peakFactor
-  const peakPayload = input.payloadBytesPerSec * input.peakFactor
-  const partitionInput = {
-    peakPayloadBytesPerSec: peakPayload,
+/** Partitions a topic needs before rounding: t/p, t/c, consumers, and a replica that fits one disk. */
+export function partitionRequirement(input: PlanInput): ReturnType<typeof requiredPartitions> {
+  const required = requiredPartitions({
+    peakPayloadBytesPerSec: input.payloadBytesPerSec * input.peakFactor,
     growthPerYear: input.growthPerYear,
     horizonYears: input.horizonYears,
     partitionThroughputBytesPerSec: input.partitionThroughputBytesPerSec,
     consumerBytesPerSec: input.consumerRate?.bytesPerSec,
     maxConsumers: input.maxConsumers,
-  }
-  const required = requiredPartitions(partitionInput)
-  const {retentionMs, note} = storageRetentionMs(input)
+  })
+  const {retentionMs} = storageRetentionMs(input)
   // A partition replica lives on one disk (one log.dirs entry): enough partitions that each fits.
   const firstGuess = storageFor(input, batchFor(input, input.messagesPerSec, required.required), required.required, 1, retentionMs)
   const diskBudget = input.hardware.diskSizeBytes * input.maxDiskFill
@@ -135,22 +133,48 @@ export function computePlan(input: PlanInput): PlanCore {
     })
     required.required = diskFit
   }
+  return required
+}
 
-  type Sized = {partitions: number; batch: AchievedBatch; averageBatch: AchievedBatch; sizing: BrokerSizing}
-  const sizeAt = (partitions: number, fixedBrokers?: number): Sized => {
-    const batch = batchFor(input, peakMessages, partitions)
-    const averageBatch = batchFor(input, input.messagesPerSec, partitions)
-    const storage = storageFor(input, averageBatch, partitions, 1, retentionMs)
-    const demand: FlowDemand = {
+export interface TopicAtPartitions {
+  partitions: number
+  batch: AchievedBatch
+  averageBatch: AchievedBatch
+  demand: FlowDemand
+}
+
+/** One topic's batches and cluster demand at a given partition count. */
+export function topicAt(input: PlanInput, partitions: number): TopicAtPartitions {
+  const peakMessages = input.messagesPerSec * input.peakFactor
+  const batch = batchFor(input, peakMessages, partitions)
+  const averageBatch = batchFor(input, input.messagesPerSec, partitions)
+  const storage = storageFor(input, averageBatch, partitions, 1, storageRetentionMs(input).retentionMs)
+  return {
+    partitions,
+    batch,
+    averageBatch,
+    demand: {
       storedBytesPerSec: peakMessages * batch.storedBytesPerMessage,
       replicationFactor: input.replicationFactor,
       consumerGroups: input.consumerGroups,
       laggingGroups: input.laggingGroups,
       storageBytes: storage.totalBytes,
       partitions,
-    }
+    },
+  }
+}
+
+export function computePlan(input: PlanInput): PlanCore {
+  const peakMessages = input.messagesPerSec * input.peakFactor
+  const peakPayload = input.payloadBytesPerSec * input.peakFactor
+  const required = partitionRequirement(input)
+  const {retentionMs, note} = storageRetentionMs(input)
+
+  type Sized = {partitions: number; batch: AchievedBatch; averageBatch: AchievedBatch; sizing: BrokerSizing}
+  const sizeAt = (partitions: number, fixedBrokers?: number): Sized => {
+    const t = topicAt(input, partitions)
     const sizing = sizeBrokers({
-      demand,
+      demand: t.demand,
       hardware: input.hardware,
       limits: {targetUtilization: input.targetUtilization, maxDiskFill: input.maxDiskFill},
       azs: input.azs,
@@ -158,7 +182,7 @@ export function computePlan(input: PlanInput): PlanCore {
       acks: input.acks,
       fixedBrokers,
     })
-    return {partitions, batch, averageBatch, sizing}
+    return {partitions, batch: t.batch, averageBatch: t.averageBatch, sizing}
   }
 
   let state: Sized
