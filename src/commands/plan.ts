@@ -1,7 +1,11 @@
+import {Flags} from '@oclif/core'
 import {BaseCommand} from '../lib/base-command.js'
+import {UserError} from '../lib/errors.js'
+import type {ClusterPlanResult} from '../services/cluster-plan.js'
 import {brokersFlag, calibrationFlag, clusterFlags, hardwareFlags, workloadFlags} from '../flags/workload-flags.js'
 import {requestFromFlags, sizingOptionsFromFlags} from '../flags/to-request.js'
 import {costFlags} from '../flags/cost-flags.js'
+import {whatIfFlags} from '../flags/what-if-flags.js'
 import {type PlanResult, planService} from '../services/plan.js'
 import {emitFlags} from '../flags/emit-flags.js'
 import type {EmittedArtefact} from '../services/emit.js'
@@ -18,17 +22,49 @@ Quantities take units: MB = 10^6 bytes, MiB = 2^20 bytes; rates per second or pe
     {description: 'Size a 120 MB/s topic read by three groups, the largest with 24 consumers', command: '<%= config.bin %> <%= command.id %> --throughput "120 MB/s" --message-size "1 KiB" --retention 7d --replication-factor 3 --consumer-groups 3 --max-consumers 24'},
     {description: 'Messages per day instead of bytes, on brokers with 10 Gbit/s NICs and two 4 TB disks, across three AZs', command: '<%= config.bin %> <%= command.id %> --message-rate "500M/day" --message-size "500 B" --network "10 Gbit/s" --disks 2 --disk-size "4 TB" --azs 3'},
     {description: 'Write a Strimzi KafkaTopic, a Terraform kafka_topic and Cruise Control’s capacity.json for the plan into ./kafka', command: '<%= config.bin %> <%= command.id %> --throughput "50 MB/s" --topic orders.placed.v1 --emit strimzi,terraform,cruise-control --output ./kafka'},
+    {description: 'Size a whole cluster from a plan file (write a starter with `kafka-sizer init --preset twitter`)', command: '<%= config.bin %> <%= command.id %> --file cluster.yaml'},
     {description: 'Machine-readable output for scripts', command: '<%= config.bin %> <%= command.id %> --throughput "50 MB/s" --json'},
   ]
 
-  static flags = {...workloadFlags, ...clusterFlags, ...hardwareFlags, ...brokersFlag, ...calibrationFlag, ...costFlags, ...emitFlags}
+  static flags = {
+    file: Flags.string({
+      char: 'f',
+      helpGroup: 'CLUSTER PLAN FILE',
+      description: 'Size a whole cluster from a plan file (YAML or JSON: a cluster section and a topics list; `kafka-sizer init` writes one). Workload flags then come from the file.',
+    }),
+    ...workloadFlags,
+    ...clusterFlags,
+    ...hardwareFlags,
+    ...brokersFlag,
+    ...calibrationFlag,
+    ...costFlags,
+    ...whatIfFlags,
+    ...emitFlags,
+  }
 
-  public async run(): Promise<PlanResult & {emitted?: EmittedArtefact[]}> {
+  public async run(): Promise<(PlanResult & {emitted?: EmittedArtefact[]}) | ClusterPlanResult> {
+    if (this.flags.file !== undefined) return this.runFile(this.flags.file)
     const result = await planService(requestFromFlags(this.flags), sizingOptionsFromFlags(this.flags))
     if (this.flags.emit !== undefined) return this.emit(result, this.flags.emit)
     if (!this.jsonEnabled()) {
       const {renderPlan} = await import('../render/plan.js')
       this.log(renderPlan(result))
+    }
+    return result
+  }
+
+  /** --file: many topics on one cluster. Per-topic flags belong in the file, so they are refused here. */
+  private async runFile(file: string): Promise<ClusterPlanResult> {
+    const allowed = new Set(['file', 'json', 'color', 'calibration', 'hardware', 'catalogue'])
+    const given = Object.keys(this.flags).filter((k) => !allowed.has(k) && this.argv.some((a) => a === `--${k}` || a.startsWith(`--${k}=`)))
+    if (given.length > 0) {
+      throw new UserError(`--file: --${given[0]} cannot be combined with a plan file`, {suggestions: [`set it in ${file} (cluster: or a topic entry), or drop --file`]})
+    }
+    const {clusterPlanService} = await import('../services/cluster-plan.js')
+    const result = await clusterPlanService(file, sizingOptionsFromFlags(this.flags))
+    if (!this.jsonEnabled()) {
+      const {renderClusterPlan} = await import('../render/cluster-plan.js')
+      this.log(renderClusterPlan(result))
     }
     return result
   }

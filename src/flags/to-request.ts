@@ -60,11 +60,12 @@ export interface SizingFlagValues {
   'storage-price'?: number
   'transfer-price'?: number
   'remote-storage-price'?: number
+  'replication-throttle'?: number
 }
 
 /** The flags that name files or catalogue entries, which the services resolve; kept out of PlanRequest. */
-export function sizingOptionsFromFlags(f: SizingFlagValues): {calibrationPath?: string; hardwareProfile?: string; cataloguePath?: string} {
-  return {calibrationPath: f.calibration, hardwareProfile: f.hardware, cataloguePath: f.catalogue}
+export function sizingOptionsFromFlags(f: SizingFlagValues): {calibrationPath?: string; hardwareProfile?: string; cataloguePath?: string; replicationThrottleBytesPerSec?: number} {
+  return {calibrationPath: f.calibration, hardwareProfile: f.hardware, cataloguePath: f.catalogue, replicationThrottleBytesPerSec: f['replication-throttle']}
 }
 
 /** The request plus the flag each field came from, so that validation errors can name the flag. */

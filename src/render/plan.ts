@@ -22,7 +22,7 @@ export const resourceLabel = (r: string) => RESOURCE_LABEL[r] ?? r
 const SCENARIO_LABEL = {normal: '', 'broker-loss': ' with one broker lost', 'az-loss': ' with one AZ lost'} as const
 
 export function renderPlan(p: PlanResult): string {
-  return [summary(p), alternativesBlock(p), workload(p), partitionsBlock(p), boundsBlock(p), loadsBlock(p), failuresBlock(p), storageBlock(p), crossAzCostBlock(p), extrasBlock(p), recommendationsBlock(p.recommendations), warningsBlock(p.warnings), assumptionsBlock(p.assumptions)]
+  return [summary(p), alternativesBlock(p), workload(p), partitionsBlock(p), boundsBlock(p), loadsBlock(p), failuresBlock(p), storageBlock(p), crossAzCostBlock(p), extrasBlock(p), whatIfsBlock(p), recommendationsBlock(p.recommendations), warningsBlock(p.warnings), assumptionsBlock(p.assumptions)]
     .filter((s) => s.length > 0)
     .join('\n\n')
 }
@@ -154,6 +154,29 @@ function crossAzCostBlock(p: PlanResult): string {
     lines.push(`  cost        cross-AZ transfer alone: $${formatNumber(p.crossAz.gbPerDay * p.input.prices.transferUsdPerGb * (365 / 12))} a month (give --broker-price for the whole cost)`)
   }
   return lines.length === 0 ? '' : [style.heading('Cross-AZ traffic and cost') + style.dim('  (GB = 10^9 B; USD)'), ...lines].join('\n')
+}
+
+function whatIfsBlock(p: PlanResult): string {
+  const w = p.whatIfs
+  const lines: string[] = []
+  for (const r of w.recovery) {
+    const who = r.kind === 'broker-loss' ? 'one broker lost' : `one AZ lost`
+    const time = Number.isFinite(r.seconds) ? formatDuration(r.seconds * 1000) : style.bad('never (no spare bandwidth)')
+    lines.push(
+      `  ${who.padEnd(16)} ${r.replacements > 1 ? `${r.replacements} replacements each re-replicate` : 'a replacement re-replicates'} ${formatBytes(r.bytesPerReplacement)} in ${time} at ${formatRate(r.bytesPerSec)} (limited by ${r.limitedBy})`,
+    )
+  }
+  const c = w.catchUp
+  if (c.readBytesPerSec !== undefined && c.diskReadPerBroker !== undefined && c.diskUtilizationWhileCatchingUp !== undefined) {
+    lines.push(
+      `  ${'catch-up'.padEnd(16)} the group reads ${formatRate(c.readBytesPerSec)} of old data from disk: ${formatRate(c.diskReadPerBroker)} per broker, disks ${utilization(c.diskUtilizationWhileCatchingUp, p.input.targetUtilization, formatPercent(c.diskUtilizationWhileCatchingUp))} busy meanwhile`,
+    )
+  }
+  if (p.input.growthPerYear > 1) {
+    const runs = w.runway.filter((r) => r.years !== null).map((r) => `${resourceLabel(r.resource)} in ${formatNumber(r.years as number)} y`)
+    lines.push(`  ${'growth'.padEnd(16)} at ${formatNumber(p.input.growthPerYear)}× a year the brokers reach their limits: ${runs.join(', ') || 'never'}`)
+  }
+  return [style.heading('What-ifs') + style.dim('  (replication throttle: --replication-throttle)'), ...lines].join('\n')
 }
 
 function extrasBlock(p: PlanResult): string {

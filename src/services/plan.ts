@@ -2,6 +2,7 @@
 // recommendations, warnings and assumptions. No I/O yet (calibration profiles will add a file read).
 import {type Alternative, storageAlternatives} from '../model/alternatives.js'
 import {computePlan, type PlanCore} from '../model/plan.js'
+import {type WhatIfs, whatIfs} from '../model/what-ifs.js'
 import {type PlanRequest, resolvePlanInput} from '../model/inputs.js'
 import {recommend} from '../model/recommendations/index.js'
 import type {Assumption, Recommendation, Warning} from '../model/types.js'
@@ -24,6 +25,8 @@ export interface PlanResult extends PlanCore {
   alternatives: Alternative[]
   /** Bytes/s crossing availability zones (produce + replication + consume), with --azs ≥ 2. */
   crossAzBytesPerSecond?: number
+  /** Recovery time after a broker/AZ loss, consumer catch-up load, years of growth per resource. */
+  whatIfs: WhatIfs
   assumptions: Assumption[]
 }
 
@@ -34,6 +37,8 @@ export interface SizingOptions {
   hardwareProfile?: string
   /** A user hardware catalogue file (`--catalogue`), YAML or JSON. */
   cataloguePath?: string
+  /** Replication throttle for the recovery what-if, bytes/s. */
+  replicationThrottleBytesPerSec?: number
 }
 
 /** Applies the file- and catalogue-based options to a request (calibration first: it wins over the catalogue's disk figure). */
@@ -58,6 +63,7 @@ export async function planService(request: PlanRequest, options: SizingOptions =
     warnings: planWarnings(core),
     alternatives: storageAlternatives(core),
     ...(core.crossAz ? {crossAzBytesPerSecond: core.crossAz.totalBytesPerSec} : {}),
+    whatIfs: whatIfs(core, options.replicationThrottleBytesPerSec),
     assumptions,
   }
 }

@@ -1,0 +1,106 @@
+// What-ifs on a finished plan: how long a replacement broker (or AZ) takes to re-replicate, what a
+// consumer's catch-up does to the disks, and the year each resource runs out at the stated growth.
+import {brokerCapacities, clusterFlows} from './flows.js'
+import type {PlanCore} from './plan.js'
+import type {ResourceName} from './types.js'
+
+export interface Recovery {
+  kind: 'broker-loss' | 'az-loss'
+  /** Brokers replaced at once. */
+  replacements: number
+  /** Bytes each replacement must fetch: its share of every replica. */
+  bytesPerReplacement: number
+  /** The rate one replacement fetches at, and what limits it. */
+  bytesPerSec: number
+  limitedBy: 'replacement network in' | 'replacement disk' | 'survivors network out' | 'survivors disk' | 'replication throttle'
+  /** Time until the replacements hold every replica again. */
+  seconds: number
+}
+
+export interface CatchUp {
+  /** The group's full speed, bytes/s (from --consumer-rate × instances), or undefined. */
+  readBytesPerSec?: number
+  /** Disk read per broker while catching up (old data comes from disk, not the page cache). */
+  diskReadPerBroker?: number
+  /** Disk use per broker (writes + catch-up reads) ÷ disk throughput. */
+  diskUtilizationWhileCatchingUp?: number
+}
+
+export interface Runway {
+  resource: ResourceName
+  /** Years until the resource reaches its planning limit at the stated growth; null = never (flat) or already over. */
+  years: number | null
+}
+
+export interface WhatIfs {
+  recovery: Recovery[]
+  catchUp: CatchUp
+  runway: Runway[]
+}
+
+/**
+ * A replacement fetches its replicas from the leaders on the survivors. Its rate is the least of: its own
+ * NIC and disk (it serves no traffic yet), the survivors' spare network out and disk (what normal load
+ * leaves them, shared by every replacement), and the replication throttle when one is set
+ * (leader/follower.replication.throttled.rate).
+ */
+export function recoveryTimes(plan: PlanCore, throttleBytesPerSec?: number): Recovery[] {
+  const {input, brokers} = plan
+  const cap = brokerCapacities(input.hardware)
+  const demand = {
+    storedBytesPerSec: plan.traffic.peakStoredBytesPerSec,
+    replicationFactor: input.replicationFactor,
+    consumerGroups: input.consumerGroups,
+    laggingGroups: input.laggingGroups,
+    storageBytes: plan.storage.totalBytes,
+    partitions: plan.partitions,
+  }
+  const out: Recovery[] = []
+  for (const f of plan.failures) {
+    const survivors = f.survivors
+    const replacements = f.brokersLost
+    const flows = clusterFlows(demand, brokers, f.brokersLost)
+    const spareOut = Math.max(0, cap.networkBytesPerSec * survivors - flows.networkOut)
+    const spareDisk = Math.max(0, cap.diskThroughput * survivors - flows.diskWrite - flows.diskRead)
+    const candidates: Array<[Recovery['limitedBy'], number]> = [
+      ['replacement network in', cap.networkBytesPerSec],
+      ['replacement disk', cap.diskThroughput],
+      ['survivors network out', spareOut / replacements],
+      ['survivors disk', spareDisk / replacements],
+    ]
+    if (throttleBytesPerSec !== undefined) candidates.push(['replication throttle', throttleBytesPerSec])
+    const [limitedBy, rate] = candidates.reduce((a, b) => (b[1] < a[1] ? b : a))
+    const bytes = plan.storage.totalBytes / brokers
+    out.push({kind: f.kind, replacements, bytesPerReplacement: bytes, bytesPerSec: rate, limitedBy, seconds: rate > 0 ? bytes / rate : Infinity})
+  }
+  return out
+}
+
+/** Catch-up after a consumer outage: the group reads old data from disk at its full speed. */
+export function catchUpLoad(plan: PlanCore): CatchUp {
+  const lag = plan.consumerLag
+  if (lag.groupCapacityMessagesPerSec === undefined) return {}
+  const bytesPerMessage = plan.traffic.storedBytesPerSec / Math.max(plan.traffic.messagesPerSec, 1e-12)
+  const read = lag.groupCapacityMessagesPerSec * bytesPerMessage
+  const cap = brokerCapacities(plan.input.hardware)
+  const perBroker = read / plan.brokers
+  const writes = (plan.traffic.peakStoredBytesPerSec * plan.input.replicationFactor) / plan.brokers
+  return {readBytesPerSec: read, diskReadPerBroker: perBroker, diskUtilizationWhileCatchingUp: (writes + perBroker) / cap.diskThroughput}
+}
+
+/** Years of growth each resource has left before it reaches its planning limit (loads scale with traffic). */
+export function growthRunway(plan: PlanCore): Runway[] {
+  const g = plan.input.growthPerYear
+  return plan.loads
+    .filter((l) => l.resource !== 'partition-replicas')
+    .map((l) => {
+      const headroom = l.limit / l.utilization
+      if (!Number.isFinite(headroom) || headroom <= 1 || g <= 1) return {resource: l.resource, years: headroom <= 1 ? 0 : null}
+      return {resource: l.resource, years: Math.log(headroom) / Math.log(g)}
+    })
+    .sort((a, b) => (a.years ?? Infinity) - (b.years ?? Infinity))
+}
+
+export function whatIfs(plan: PlanCore, throttleBytesPerSec?: number): WhatIfs {
+  return {recovery: recoveryTimes(plan, throttleBytesPerSec), catchUp: catchUpLoad(plan), runway: growthRunway(plan)}
+}

@@ -1,0 +1,95 @@
+// Human rendering of a cluster plan (`plan --file`): the cluster answer, the topics, the loads and
+// checks, then each topic's settings and the cluster's broker and OS settings.
+import type {ClusterPlanResult} from '../services/cluster-plan.js'
+import {formatBytes, formatCount, formatNumber, formatPercent, formatRate} from '../units/format.js'
+import {assumptionsBlock, formatLoad, loadTable, recommendationsBlock, warningsBlock} from './blocks.js'
+import {resourceLabel} from './plan.js'
+import {style, table, utilization, wrap} from './style.js'
+
+const SCENARIO = {normal: '', 'broker-loss': ' with one broker lost', 'az-loss': ' with one AZ lost'} as const
+
+export function renderClusterPlan(r: ClusterPlanResult): string {
+  return [summary(r), topicsBlock(r), boundsBlock(r), loadsBlock(r), failuresBlock(r), costBlock(r), topicSettings(r), recommendationsBlock(r.recommendations), warnings(r), assumptionsBlock(r.assumptions)]
+    .filter((s) => s.length > 0)
+    .join('\n\n')
+}
+
+function summary(r: ClusterPlanResult): string {
+  const binding = r.bounds.find((b) => b.resource === r.bindingResource)
+  const why = r.bindingScenario === 'normal' && binding ? `bound by ${resourceLabel(r.bindingResource)}: ${binding.detail}` : `bound by ${resourceLabel(r.bindingResource)}${SCENARIO[r.bindingScenario]}`
+  return [
+    `${style.title('kafka-sizer cluster plan')}  ${style.dim(`${r.file}${r.cluster.name ? ` (${r.cluster.name})` : ''} · ${r.cluster.metadata} · ${r.cluster.failurePolicy} · MB = 10^6 B, MiB = 2^20 B`)}`,
+    '',
+    `  ${style.strong('Brokers')}      ${style.strong(String(r.brokers))}   ${why}`,
+    `  ${style.strong('Topics')}       ${r.topics.length}, ${formatCount(r.partitions.total)} partitions, ${formatCount(r.partitions.replicas)} replicas (${formatNumber(r.partitions.replicasPerBroker)} per broker)`,
+    `  ${style.strong('Storage')}      ${formatBytes(r.storage.totalBytes)} stored (${formatBytes(r.storage.perBrokerBytes)} per broker); provision ${formatBytes(r.storage.provisionedBytes)}`,
+    `  ${style.strong('Controllers')}  ${r.controllers.note}`,
+    `  ${style.strong('Hardware')}     ${r.cluster.hardware}, ${r.cluster.azs} AZ(s)`,
+  ].join('\n')
+}
+
+function topicsBlock(r: ClusterPlanResult): string {
+  const rows = r.topics.map((t) => [
+    t.name,
+    formatCount(t.partitions),
+    String(t.replicationFactor),
+    formatRate(t.payloadBytesPerSec),
+    formatRate(t.peakStoredBytesPerSec),
+    formatBytes(t.storageBytes),
+    t.consumerGroups.map((g) => `${g.name} ×${g.instances}${g.readPattern.kind === 'tail' ? '' : ` (${g.readPattern.kind})`}`).join(', ') || '—',
+  ])
+  return [style.heading('Topics'), table({head: ['topic', 'partitions', 'RF', 'payload avg', 'stored peak', 'stored', 'consumer groups'], widths: [18, 12, 5, 12, 12, 11, 30], align: ['left', 'right', 'right', 'right', 'right', 'right', 'left']}, rows)].join('\n')
+}
+
+function boundsBlock(r: ClusterPlanResult): string {
+  const rows = r.bounds.map((b) => [resourceLabel(b.resource) + (b.resource === r.bindingResource && r.bindingScenario === 'normal' ? style.warn(' ◀ binds') : ''), formatNumber(b.brokersNeeded), b.detail])
+  return [style.heading(`Why ${r.brokers} brokers`), table({head: ['bound', 'brokers', 'from'], widths: [26, 9, 65]}, rows)].join('\n')
+}
+
+function loadsBlock(r: ClusterPlanResult): string {
+  return [style.heading(`Per-broker load on ${r.brokers} brokers (all topics, peak)`), loadTable(r.loads.map((l) => ({...l, name: resourceLabel(l.resource)})))].join('\n')
+}
+
+function failuresBlock(r: ClusterPlanResult): string {
+  if (r.failures.length === 0) return ''
+  const rows = r.failures.map((f) => {
+    const moving = f.loads.filter((l) => l.unit === 'B/s' || l.unit === 'cores')
+    const worst = moving.reduce((a, b) => (b.utilization > a.utilization ? b : a))
+    return [
+      f.kind === 'broker-loss' ? 'one broker lost' : `one AZ lost (${f.brokersLost} brokers)`,
+      String(f.survivors),
+      `${resourceLabel(worst.resource)} ${utilization(worst.utilization, 1, formatPercent(worst.utilization))} (${formatLoad(worst.load, worst.unit)})`,
+      String(f.minReplicasLeft),
+      f.writesBlocked ? style.bad('blocked for some topics') : style.good('continue'),
+    ]
+  })
+  return [style.heading('Failure checks'), table({head: ['scenario', 'survivors', 'busiest survivor throughput', 'replicas left', 'acks=all writes'], widths: [24, 11, 33, 14, 18]}, rows)].join('\n')
+}
+
+function costBlock(r: ClusterPlanResult): string {
+  const lines: string[] = []
+  if (r.crossAzBytesPerSecond !== undefined) lines.push(`  cross-AZ    ${formatRate(r.crossAzBytesPerSecond)} average across all topics`)
+  if (r.cost) {
+    const c = r.cost
+    const part = (name: string, v: number | null) => (v === null ? `${name} not priced` : `${name} $${formatNumber(v)}`)
+    lines.push(`  cost        $${formatNumber(c.monthlyUsd)} a month: ${[part('brokers', c.brokersUsd), part('storage', c.storageUsd), part('transfer', c.transferUsd), part('remote storage', c.remoteStorageUsd)].join(', ')}`)
+  }
+  return lines.length === 0 ? '' : [style.heading('Cross-AZ traffic and cost') + style.dim('  (USD)'), ...lines].join('\n')
+}
+
+function topicSettings(r: ClusterPlanResult): string {
+  const parts = [style.heading('Per-topic configuration') + style.dim('  (key=value; `plan` on one topic shows each trade-off)')]
+  for (const t of r.topics) {
+    parts.push(`  ${style.strong(t.name)}  ${style.dim(t.rounding)}`)
+    for (const scope of ['topic', 'producer', 'consumer'] as const) {
+      const kv = t.recommendations.filter((x) => x.scope === scope).map((x) => `${x.key}=${x.value}`)
+      if (kv.length > 0) parts.push(`${wrap(`${scope}: ${kv.join('  ')}`, 4)}`)
+    }
+  }
+  return parts.join('\n')
+}
+
+function warnings(r: ClusterPlanResult): string {
+  const all = [...r.warnings, ...r.topics.flatMap((t) => t.warnings.map((w) => ({...w, message: `[${t.name}] ${w.message}`})))]
+  return warningsBlock(all)
+}

@@ -1,0 +1,93 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {afterEach, beforeEach, describe, expect, it} from 'vitest'
+import Plan from '../../src/commands/plan.js'
+import {run, runJson} from '../helpers/run-command.js'
+
+let dir: string
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ks-planfile-'))
+})
+afterEach(() => fs.rmSync(dir, {recursive: true, force: true}))
+
+const write = (name: string, text: string) => {
+  const file = path.join(dir, name)
+  fs.writeFileSync(file, text)
+  return file
+}
+
+const CLUSTER = `version: 1
+cluster:
+  azs: 3
+  failurePolicy: survive-one-az
+  prices: {brokerUsdPerHour: 0.84}
+topics:
+  - name: orders
+    throughput: 40 MB/s
+    messageSize: 1 KiB
+    retention: 1d
+    consumerGroups:
+      - {name: billing, instances: 12}
+      - {name: audit, instances: 2, readPattern: lagging}
+  - name: clicks
+    messageRate: 200k msg/s
+    messageSize: 200 B
+    retention: 6h
+    replicationFactor: 2
+    minInsyncReplicas: 1
+    consumerGroups:
+      - {name: analytics, instances: 30}
+`
+
+interface ClusterJson {
+  topics: Array<{name: string; partitions: number; replicationFactor: number}>
+  brokers: number
+  bindingResource: string
+  crossAzBytesPerSecond: number
+  cost: {monthlyUsd: number; brokersUsd: number}
+  partitions: {total: number; replicas: number}
+  failures: Array<{kind: string; writesBlocked: boolean}>
+}
+
+describe('plan --file (cluster plans)', () => {
+  it('sizes every topic on one cluster: the JSON lists topics with partitions, and the cluster answer', async () => {
+    const {json, exitCode, stderr} = await runJson<ClusterJson>(Plan, ['--file', write('c.yaml', CLUSTER)])
+    expect(exitCode).toBe(0)
+    expect(stderr).toBe('')
+    expect(json.topics.map((t) => t.name)).toEqual(['orders', 'clicks'])
+    for (const t of json.topics) {
+      expect(t.partitions % json.brokers).toBe(0)
+      expect(t.partitions).toBeGreaterThanOrEqual(t.name === 'orders' ? 12 : 30)
+    }
+    expect(json.brokers % 3).toBe(0)
+    expect(json.partitions.replicas).toBe(json.topics[0].partitions * 3 + json.topics[1].partitions * 2)
+    expect(json.crossAzBytesPerSecond).toBeGreaterThan(0)
+    expect(json.cost.brokersUsd).toBeCloseTo(json.brokers * 0.84 * 730, 6)
+    // RF 2 over 3 AZs with min.insync 1: one replica always survives an AZ, so writes continue.
+    expect(json.failures.find((f) => f.kind === 'az-loss')?.writesBlocked).toBe(false)
+  })
+
+  it('the text output names the cluster answer and each topic', async () => {
+    const {stdout, exitCode} = await run(Plan, ['--file', write('c.yaml', CLUSTER), '--no-color'])
+    expect(exitCode).toBe(0)
+    expect(stdout).toContain('kafka-sizer cluster plan')
+    expect(stdout).toContain('orders')
+    expect(stdout).toContain('clicks')
+    expect(stdout).toContain('Per-topic configuration')
+  })
+
+  it('a bad file is exit 2 with file:line', async () => {
+    const file = write('bad.yaml', CLUSTER.replace('replicationFactor: 2', 'replicationFactr: 2'))
+    const {exitCode, stderr} = await run(Plan, ['--file', file])
+    expect(exitCode).toBe(2)
+    expect(stderr).toMatch(/bad\.yaml:\d+:\d+/)
+    expect(stderr).toContain('replicationFactor')
+  })
+
+  it('per-topic flags cannot be mixed with a plan file', async () => {
+    const {exitCode, stderr} = await run(Plan, ['--file', write('c.yaml', CLUSTER), '--throughput', '5 MB/s'])
+    expect(exitCode).toBe(2)
+    expect(stderr).toContain('--throughput cannot be combined with a plan file')
+  })
+})
