@@ -49,7 +49,11 @@ const CLUSTER_ASSUMPTION_PREFIXES = ['hardware.', 'azs', 'targetUtilization', 'm
 
 export async function clusterPlanService(file: string, options: SizingOptions = {}): Promise<ClusterPlanResult> {
   const {readPlanFile} = await import('../planfile/read.js')
-  const pf = await readPlanFile(file, {cataloguePath: options.cataloguePath})
+  return clusterPlanFromFile(await readPlanFile(file, {cataloguePath: options.cataloguePath}), options)
+}
+
+/** The cluster plan of an already-read plan file (optimize runs it once per hardware candidate). */
+export async function clusterPlanFromFile(pf: PlanFile, options: SizingOptions = {}): Promise<ClusterPlanResult> {
   const c = pf.cluster
   const clusterFields: Partial<PlanRequest> = {
     ...(c.hardware ? {hardware: c.hardware} : {}),

@@ -65,18 +65,21 @@ export async function withHardwareProfile(request: PlanRequest, options: Hardwar
   }
   hardware.name = overridden.length === 0 ? resolved.profile.name : `${resolved.profile.name}, with ${overridden.length} figure(s) from flags`
   // The entry's on-demand price prices the brokers, unless --broker-price says otherwise.
-  const price = resolved.profile.priceUsdPerHour
-  if (price !== undefined && request.prices?.brokerUsdPerHour === undefined) {
-    const when = resolved.profile.priceDate ? `, read ${resolved.profile.priceDate}` : ''
-    return {
-      ...request,
-      hardware,
-      hardwareSources,
-      prices: {...request.prices, brokerUsdPerHour: price},
-      priceSources: {...request.priceSources, brokerUsdPerHour: `${resolved.sources.priceUsdPerHour ?? resolved.profile.name}${when}`},
-    }
+  // The entry's prices price the brokers and their storage, unless --broker-price / --storage-price say otherwise.
+  const prices = {...request.prices}
+  const priceSources = {...request.priceSources}
+  const when = resolved.profile.priceDate ? `, read ${resolved.profile.priceDate}` : ''
+  const p = resolved.profile
+  if (p.priceUsdPerHour !== undefined && prices.brokerUsdPerHour === undefined) {
+    prices.brokerUsdPerHour = p.priceUsdPerHour
+    priceSources.brokerUsdPerHour = `${p.sources.priceUsdPerHour ?? p.name}${when}`
   }
-  return {...request, hardware, hardwareSources}
+  if (p.storagePriceUsdPerGbMonth !== undefined && prices.storageUsdPerGbMonth === undefined) {
+    prices.storageUsdPerGbMonth = p.storagePriceUsdPerGbMonth
+    priceSources.storageUsdPerGbMonth = `${p.sources.storagePriceUsdPerGbMonth ?? p.name}${when}`
+  }
+  if (Object.keys(prices).length === 0) return {...request, hardware, hardwareSources}
+  return {...request, hardware, hardwareSources, prices, priceSources}
 }
 
 // --- `hardware list` and `hardware show` ------------------------------------------------------------

@@ -1,0 +1,23 @@
+import type {OptimizeResult} from '../services/optimize.js'
+import {formatNumber} from '../units/format.js'
+import {resourceLabel} from './plan.js'
+import {style, table} from './style.js'
+
+const SCENARIO = {normal: '', 'broker-loss': ' (one broker lost)', 'az-loss': ' (one AZ lost)'} as const
+
+export function renderOptimize(r: OptimizeResult): string {
+  const rows = r.candidates.map((c) => [
+    String(c.rank),
+    c.profile,
+    String(c.disks),
+    String(c.brokers),
+    `${resourceLabel(c.bindingResource)}${SCENARIO[c.bindingScenario]}`,
+    c.monthlyUsd === null ? style.dim('unpriced') : `$${formatNumber(c.monthlyUsd)}`,
+  ])
+  const out = [
+    `${style.title('kafka-sizer optimize')}  ${style.dim(`${r.file} · ${r.failurePolicy} · ${r.evaluated} candidates evaluated · USD a month (730 h)`)}`,
+    table({head: ['#', 'profile', 'disks', 'brokers', 'binds', 'monthly'], widths: [4, 30, 7, 9, 30, 14], align: ['right', 'left', 'right', 'right', 'left', 'right']}, rows),
+  ]
+  if (r.skipped.length > 0) out.push(style.dim(`skipped ${r.skipped.length}: ${r.skipped.map((s) => `${s.profile} (${s.reason.split('\n')[0]})`).join('; ')}`))
+  return out.join('\n')
+}
