@@ -111,6 +111,11 @@ export function failureScenarios(input: BrokerSizingInput, brokers: number): Fai
       survivors: brokers - lost,
       loads,
       withinLimits: loads.every((l) => l.utilization <= 1 + 1e-9),
+      // Replicas spread evenly: a broker holds RF × P ÷ B of them, each of a different partition; an AZ
+      // (rack-aware, RF ≤ zones) holds one replica of RF ÷ zones of the partitions.
+      partitionsLosingReplica: Math.round(
+        asDemands(input.demand).reduce((a, d) => a + Math.min(d.partitions, (d.partitions * d.replicationFactor * lost) / brokers), 0),
+      ),
       minReplicasLeft: Math.min(...left.map((x) => x.left)),
       writesBlocked: left.some((x) => x.t.acks === 'all' && x.left < x.t.minInsyncReplicas),
     }

@@ -161,6 +161,8 @@ export interface FailureScenario {
   loads: ResourceLoad[]
   /** Every survivor resource within 100% of its capacity. */
   withinLimits: boolean
+  /** Partitions that lose a replica (under-replicated until a replacement catches up). */
+  partitionsLosingReplica: number
   /** Fewest replicas left for a partition, and whether acks=all writes still succeed. */
   minReplicasLeft: number
   writesBlocked: boolean

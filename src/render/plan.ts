@@ -158,25 +158,32 @@ function crossAzCostBlock(p: PlanResult): string {
 
 function whatIfsBlock(p: PlanResult): string {
   const w = p.whatIfs
-  const lines: string[] = []
+  const rows: string[][] = []
   for (const r of w.recovery) {
-    const who = r.kind === 'broker-loss' ? 'one broker lost' : `one AZ lost`
+    const f = p.failures.find((x) => x.kind === r.kind)
     const time = Number.isFinite(r.seconds) ? formatDuration(r.seconds * 1000) : style.bad('never (no spare bandwidth)')
-    lines.push(
-      `  ${who.padEnd(16)} ${r.replacements > 1 ? `${r.replacements} replacements each re-replicate` : 'a replacement re-replicates'} ${formatBytes(r.bytesPerReplacement)} in ${time} at ${formatRate(r.bytesPerSec)} (limited by ${r.limitedBy})`,
-    )
+    rows.push([
+      r.kind === 'broker-loss' ? 'one broker lost' : 'one AZ lost',
+      `${formatCount(f?.partitionsLosingReplica ?? 0)} partitions under-replicated; ${r.replacements > 1 ? `${r.replacements} replacements each copy` : 'a replacement copies'} ${formatBytes(r.bytesPerReplacement)} at ${formatRate(r.bytesPerSec)} (limited by ${r.limitedBy})`,
+      time,
+    ])
   }
+  const lag = p.consumerLag
   const c = w.catchUp
-  if (c.readBytesPerSec !== undefined && c.diskReadPerBroker !== undefined && c.diskUtilizationWhileCatchingUp !== undefined) {
-    lines.push(
-      `  ${'catch-up'.padEnd(16)} the group reads ${formatRate(c.readBytesPerSec)} of old data from disk: ${formatRate(c.diskReadPerBroker)} per broker, disks ${utilization(c.diskUtilizationWhileCatchingUp, p.input.targetUtilization, formatPercent(c.diskUtilizationWhileCatchingUp))} busy meanwhile`,
-    )
-  }
+  const catchUp = lag.catchUpMs === undefined ? 'unknown (give --consumer-rate)' : Number.isFinite(lag.catchUpMs) ? formatDuration(lag.catchUpMs) : style.bad('never catches up')
+  rows.push([
+    `${formatDuration(lag.outageMs)} consumer outage`,
+    `${formatCount(Math.round(lag.backlogMessages))} messages behind${lag.dataLost ? style.bad('; the oldest age out of retention first') : ''}` +
+      (c.diskReadPerBroker !== undefined && c.diskUtilizationWhileCatchingUp !== undefined
+        ? `; catching up reads ${formatRate(c.diskReadPerBroker)} per broker from disk (disks ${utilization(c.diskUtilizationWhileCatchingUp, p.input.targetUtilization, formatPercent(c.diskUtilizationWhileCatchingUp))} busy)`
+        : ''),
+    catchUp,
+  ])
   if (p.input.growthPerYear > 1) {
-    const runs = w.runway.filter((r) => r.years !== null).map((r) => `${resourceLabel(r.resource)} in ${formatNumber(r.years as number)} y`)
-    lines.push(`  ${'growth'.padEnd(16)} at ${formatNumber(p.input.growthPerYear)}× a year the brokers reach their limits: ${runs.join(', ') || 'never'}`)
+    const runs = w.runway.filter((r) => r.years !== null)
+    rows.push([`growth ${formatNumber(p.input.growthPerYear)}× a year`, runs.map((r) => `${resourceLabel(r.resource)} in ${formatNumber(r.years as number)} y`).join(', ') || 'no resource runs out', runs[0] ? `${formatNumber(runs[0].years as number)} y` : '—'])
   }
-  return [style.heading('What-ifs') + style.dim('  (replication throttle: --replication-throttle)'), ...lines].join('\n')
+  return [style.heading('What-ifs') + style.dim('  (--consumer-outage, --growth, --replication-throttle)'), table({head: ['if', 'then', 'for / until'], widths: [22, 62, 16]}, rows)].join('\n')
 }
 
 function extrasBlock(p: PlanResult): string {
