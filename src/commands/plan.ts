@@ -55,7 +55,7 @@ Quantities take units: MB = 10^6 bytes, MiB = 2^20 bytes; rates per second or pe
 
   /** --file: many topics on one cluster. Per-topic flags belong in the file, so they are refused here. */
   private async runFile(file: string): Promise<ClusterPlanResult> {
-    const allowed = new Set(['file', 'json', 'color', 'calibration', 'hardware', 'catalogue'])
+    const allowed = new Set(['file', 'json', 'color', 'calibration', 'hardware', 'catalogue', 'replication-throttle'])
     const given = Object.keys(this.flags).filter((k) => !allowed.has(k) && this.argv.some((a) => a === `--${k}` || a.startsWith(`--${k}=`)))
     if (given.length > 0) {
       throw new UserError(`--file: --${given[0]} cannot be combined with a plan file`, {suggestions: [`set it in ${file} (cluster: or a topic entry), or drop --file`]})

@@ -1,8 +1,8 @@
 // What-ifs on a finished plan: how long a replacement broker (or AZ) takes to re-replicate, what a
 // consumer's catch-up does to the disks, and the year each resource runs out at the stated growth.
-import {brokerCapacities, clusterFlows} from './flows.js'
+import {type FlowDemand, brokerCapacities, totalFlows} from './flows.js'
 import type {PlanCore} from './plan.js'
-import type {ResourceName} from './types.js'
+import type {FailureScenario, Hardware, ResourceName} from './types.js'
 
 export interface Recovery {
   kind: 'broker-loss' | 'az-loss'
@@ -45,21 +45,33 @@ export interface WhatIfs {
  * (leader/follower.replication.throttled.rate).
  */
 export function recoveryTimes(plan: PlanCore, throttleBytesPerSec?: number): Recovery[] {
-  const {input, brokers} = plan
-  const cap = brokerCapacities(input.hardware)
-  const demand = {
+  const demand: FlowDemand = {
     storedBytesPerSec: plan.traffic.peakStoredBytesPerSec,
-    replicationFactor: input.replicationFactor,
-    consumerGroups: input.consumerGroups,
-    laggingGroups: input.laggingGroups,
+    replicationFactor: plan.input.replicationFactor,
+    consumerGroups: plan.input.consumerGroups,
+    laggingGroups: plan.input.laggingGroups,
     storageBytes: plan.storage.totalBytes,
     partitions: plan.partitions,
   }
+  return recoveryFor({demands: [demand], hardware: plan.input.hardware, brokers: plan.brokers, failures: plan.failures}, throttleBytesPerSec)
+}
+
+export interface RecoveryInput {
+  demands: readonly FlowDemand[]
+  hardware: Hardware
+  brokers: number
+  failures: readonly FailureScenario[]
+}
+
+/** Recovery for one topic or the sum of a cluster plan's topics. */
+export function recoveryFor(x: RecoveryInput, throttleBytesPerSec?: number): Recovery[] {
+  const cap = brokerCapacities(x.hardware)
+  const storageBytes = x.demands.reduce((a, d) => a + d.storageBytes, 0)
   const out: Recovery[] = []
-  for (const f of plan.failures) {
+  for (const f of x.failures) {
     const survivors = f.survivors
     const replacements = f.brokersLost
-    const flows = clusterFlows(demand, brokers, f.brokersLost)
+    const flows = totalFlows(x.demands, x.brokers, f.brokersLost)
     const spareOut = Math.max(0, cap.networkBytesPerSec * survivors - flows.networkOut)
     const spareDisk = Math.max(0, cap.diskThroughput * survivors - flows.diskWrite - flows.diskRead)
     const candidates: Array<[Recovery['limitedBy'], number]> = [
@@ -70,7 +82,7 @@ export function recoveryTimes(plan: PlanCore, throttleBytesPerSec?: number): Rec
     ]
     if (throttleBytesPerSec !== undefined) candidates.push(['replication throttle', throttleBytesPerSec])
     const [limitedBy, rate] = candidates.reduce((a, b) => (b[1] < a[1] ? b : a))
-    const bytes = plan.storage.totalBytes / brokers
+    const bytes = storageBytes / x.brokers
     out.push({kind: f.kind, replacements, bytesPerReplacement: bytes, bytesPerSec: rate, limitedBy, seconds: rate > 0 ? bytes / rate : Infinity})
   }
   return out

@@ -1,7 +1,7 @@
 // Human rendering of a cluster plan (`plan --file`): the cluster answer, the topics, the loads and
 // checks, then each topic's settings and the cluster's broker and OS settings.
 import type {ClusterPlanResult} from '../services/cluster-plan.js'
-import {formatBytes, formatCount, formatNumber, formatPercent, formatRate} from '../units/format.js'
+import {formatBytes, formatCount, formatDuration, formatNumber, formatPercent, formatRate} from '../units/format.js'
 import {assumptionsBlock, formatLoad, loadTable, recommendationsBlock, warningsBlock} from './blocks.js'
 import {resourceLabel} from './plan.js'
 import {style, table, utilization, wrap} from './style.js'
@@ -9,7 +9,7 @@ import {style, table, utilization, wrap} from './style.js'
 const SCENARIO = {normal: '', 'broker-loss': ' with one broker lost', 'az-loss': ' with one AZ lost'} as const
 
 export function renderClusterPlan(r: ClusterPlanResult): string {
-  return [summary(r), topicsBlock(r), boundsBlock(r), loadsBlock(r), failuresBlock(r), costBlock(r), topicSettings(r), recommendationsBlock(r.recommendations), warnings(r), assumptionsBlock(r.assumptions)]
+  return [summary(r), topicsBlock(r), boundsBlock(r), loadsBlock(r), failuresBlock(r), recoveryBlock(r), costBlock(r), topicSettings(r), recommendationsBlock(r.recommendations), warnings(r), assumptionsBlock(r.assumptions)]
     .filter((s) => s.length > 0)
     .join('\n\n')
 }
@@ -64,6 +64,19 @@ function failuresBlock(r: ClusterPlanResult): string {
     ]
   })
   return [style.heading('Failure checks'), table({head: ['scenario', 'survivors', 'busiest survivor throughput', 'replicas left', 'acks=all writes'], widths: [24, 11, 33, 14, 18]}, rows)].join('\n')
+}
+
+function recoveryBlock(r: ClusterPlanResult): string {
+  if (r.recovery.length === 0) return ''
+  const rows = r.recovery.map((x) => {
+    const f = r.failures.find((y) => y.kind === x.kind)
+    return [
+      x.kind === 'broker-loss' ? 'one broker lost' : 'one AZ lost',
+      `${formatCount(f?.partitionsLosingReplica ?? 0)} partitions under-replicated; ${x.replacements > 1 ? `${x.replacements} replacements each copy` : 'a replacement copies'} ${formatBytes(x.bytesPerReplacement)} at ${formatRate(x.bytesPerSec)} (limited by ${x.limitedBy})`,
+      Number.isFinite(x.seconds) ? formatDuration(x.seconds * 1000) : style.bad('never'),
+    ]
+  })
+  return [style.heading('Recovery') + style.dim('  (--replication-throttle)'), table({head: ['if', 'then', 'for'], widths: [22, 62, 16]}, rows)].join('\n')
 }
 
 function costBlock(r: ClusterPlanResult): string {

@@ -8,6 +8,7 @@ import type {PlanCore} from '../model/plan.js'
 import {recommend} from '../model/recommendations/index.js'
 import type {Assumption, PlanInput, Recommendation, Warning} from '../model/types.js'
 import {planWarnings} from '../model/warnings.js'
+import {type Recovery, recoveryFor} from '../model/what-ifs.js'
 import type {PlanFile, TopicSpec} from '../planfile/types.js'
 import {type SizingOptions, UNITS_NOTE, applySizingOptions} from './plan.js'
 import {validateRequest} from './validate-request.js'
@@ -36,6 +37,8 @@ export interface ClusterPlanResult extends Omit<ClusterPlanCore, 'topics'> {
   storage: {totalBytes: number; perBrokerBytes: number; provisionedBytes: number}
   crossAzBytesPerSecond?: number
   cost?: Cost
+  /** Re-replication after a broker (or AZ) loss, for all topics together. */
+  recovery: Recovery[]
   /** Broker and OS settings for the whole cluster. */
   recommendations: Recommendation[]
   warnings: Warning[]
@@ -123,6 +126,15 @@ export async function clusterPlanFromFile(pf: PlanFile, options: SizingOptions =
     storage: {totalBytes, perBrokerBytes: totalBytes / core.brokers, provisionedBytes},
     ...(crossAz === undefined ? {} : {crossAzBytesPerSecond: crossAz}),
     ...(cost ? {cost} : {}),
+    recovery: recoveryFor(
+      {
+        demands: plans.map((p) => ({storedBytesPerSec: p.traffic.peakStoredBytesPerSec, replicationFactor: p.input.replicationFactor, consumerGroups: p.input.consumerGroups, laggingGroups: p.input.laggingGroups, storageBytes: p.storage.totalBytes, partitions: p.partitions})),
+        hardware: resolved[0].input.hardware,
+        brokers: core.brokers,
+        failures: core.failures,
+      },
+      options.replicationThrottleBytesPerSec,
+    ),
     recommendations: recommend(merged).filter((r) => r.scope === 'broker' || r.scope === 'os'),
     warnings: clusterWarnings(core, merged),
     assumptions: dedupe(resolved.flatMap((r) => r.assumptions.filter(isCluster))),
