@@ -58,7 +58,10 @@ Quantities take units: MB = 10^6 bytes, MiB = 2^20 bytes; rates per second or pe
     const allowed = new Set(['file', 'json', 'color', 'calibration', 'hardware', 'catalogue', 'replication-throttle'])
     const given = Object.keys(this.flags).filter((k) => !allowed.has(k) && this.argv.some((a) => a === `--${k}` || a.startsWith(`--${k}=`)))
     if (given.length > 0) {
-      throw new UserError(`--file: --${given[0]} cannot be combined with a plan file`, {suggestions: [`set it in ${file} (cluster: or a topic entry), or drop --file`]})
+      const emitting = ['emit', 'output', 'topic', 'cluster-name'].includes(given[0])
+      throw new UserError(`--file: --${given[0]} cannot be combined with a plan file`, {
+        suggestions: [emitting ? '--emit works on single-topic plans for now: run `plan` with the topic’s flags and --emit' : `set it in ${file} (cluster: or a topic entry), or drop --file`],
+      })
     }
     const {clusterPlanService} = await import('../services/cluster-plan.js')
     const result = await clusterPlanService(file, sizingOptionsFromFlags(this.flags))
