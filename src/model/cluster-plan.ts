@@ -1,11 +1,11 @@
 // Many topics on one cluster: each topic's partitions and batches as in a single-topic plan, the broker
 // count sized for the sum of their loads, and the failure policy checked on the sum.
-import {type BrokerSizing, type Durability, type Scenario, sizeBrokers} from './brokers.js'
+import {type BrokerSizing, type Durability, sizeBrokers} from './brokers.js'
 import {KRAFT_CONTROLLERS, MAX_PARTITION_REPLICAS_PER_CLUSTER_ZK} from './constants.js'
 import type {FlowDemand} from './flows.js'
 import {roundPartitions} from './partitions.js'
 import {type PlanCore, computePlan, partitionRequirement, topicAt} from './plan.js'
-import type {BrokerBound, FailureScenario, PlanInput, ResourceLoad, ResourceName} from './types.js'
+import type {FailureScenario, PlanInput} from './types.js'
 
 export type FailurePolicy = 'none' | 'survive-one-broker' | 'survive-one-az'
 
@@ -21,13 +21,7 @@ export interface ClusterPlanInput {
   metadata: 'kraft' | 'zookeeper'
 }
 
-export interface ClusterPlanCore {
-  brokers: number
-  bindingResource: ResourceName
-  bindingScenario: Scenario
-  bounds: BrokerBound[]
-  loads: ResourceLoad[]
-  failures: FailureScenario[]
+export interface ClusterPlanCore extends BrokerSizing {
   /** Each topic's plan at the cluster's broker count and its own partition count. */
   topics: Array<{name: string; plan: PlanCore}>
   partitions: {total: number; replicas: number; replicasPerBroker: number}

@@ -1,5 +1,7 @@
 // Text blocks shared by the sizing commands: assumptions, warnings, recommendations, load tables.
-import type {Assumption, Recommendation, ResourceLoad, ValueUnit, Warning} from '../model/types.js'
+import type {Assumption, FailureScenario, Recommendation, ResourceLoad, ValueUnit, Warning} from '../model/types.js'
+import type {Recovery} from '../model/what-ifs.js'
+import {resourceLabel} from './labels.js'
 import type {BrokerLoadRow} from '../model/plan.js'
 import {formatBits, formatBytes, formatCount, formatDuration, formatMessagesRate, formatNumber, formatPercent, formatRate} from '../units/format.js'
 import {style, table, utilization, wrap} from './style.js'
@@ -81,4 +83,33 @@ export function recommendationsBlock(recs: Recommendation[]): string {
     for (const r of mine) parts.push(`    ${r.key}=${style.strong(r.value)}\n${style.dim(wrap(r.why, 8))}`)
   }
   return parts.join('\n')
+}
+
+/** The failure checks: survivors, their busiest throughput resource, replicas left, and acks=all writes. */
+export function failureTable(failures: readonly FailureScenario[], blocked: string): string {
+  const rows = failures.map((f) => {
+    // Storage and replica counts do not move when a broker is down: show the busiest throughput resource.
+    const moving = f.loads.filter((l) => l.unit === 'B/s' || l.unit === 'cores')
+    const worst = moving.reduce((a, b) => (b.utilization > a.utilization ? b : a))
+    return [
+      f.kind === 'broker-loss' ? 'one broker lost' : `one AZ lost (${f.brokersLost} brokers)`,
+      String(f.survivors),
+      `${resourceLabel(worst.resource)} ${utilization(worst.utilization, 1, formatPercent(worst.utilization))} (${formatLoad(worst.load, worst.unit)})`,
+      String(f.minReplicasLeft),
+      f.writesBlocked ? style.bad(blocked) : style.good('continue'),
+    ]
+  })
+  return table({head: ['scenario', 'survivors', 'busiest survivor throughput', 'replicas left', 'acks=all writes'], widths: [24, 11, 33, 14, 18]}, rows)
+}
+
+/** One row per failure: under-replicated partitions, what a replacement copies, at what rate, for how long. */
+export function recoveryRows(recovery: readonly Recovery[], failures: readonly FailureScenario[]): string[][] {
+  return recovery.map((r) => {
+    const f = failures.find((x) => x.kind === r.kind)
+    return [
+      r.kind === 'broker-loss' ? 'one broker lost' : 'one AZ lost',
+      `${formatCount(f?.partitionsLosingReplica ?? 0)} partitions under-replicated; ${r.replacements > 1 ? `${r.replacements} replacements each copy` : 'a replacement copies'} ${formatBytes(r.bytesPerReplacement)} at ${formatRate(r.bytesPerSec)} (limited by ${r.limitedBy})`,
+      Number.isFinite(r.seconds) ? formatDuration(r.seconds * 1000) : style.bad('never (no spare bandwidth)'),
+    ]
+  })
 }

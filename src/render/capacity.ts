@@ -1,7 +1,7 @@
 import type {CapacityResult} from '../services/capacity.js'
 import {formatMessagesRate, formatPercent, formatRate} from '../units/format.js'
 import {assumptionsBlock, loadTable} from './blocks.js'
-import {resourceLabel} from './plan.js'
+import {resourceLabel} from './labels.js'
 import {style, table} from './style.js'
 
 const SCENARIO = {normal: 'normal operation', 'broker-loss': 'one broker lost', 'az-loss': 'one AZ lost'} as const

@@ -1,12 +1,11 @@
 // Human rendering of a cluster plan (`plan --file`): the cluster answer, the topics, the loads and
 // checks, then each topic's settings and the cluster's broker and OS settings.
 import type {ClusterPlanResult} from '../services/cluster-plan.js'
-import {formatBytes, formatCount, formatDuration, formatNumber, formatPercent, formatRate} from '../units/format.js'
-import {assumptionsBlock, formatLoad, loadTable, recommendationsBlock, warningsBlock} from './blocks.js'
-import {resourceLabel} from './plan.js'
-import {style, table, utilization, wrap} from './style.js'
+import {formatBytes, formatCount, formatNumber, formatRate} from '../units/format.js'
+import {assumptionsBlock, failureTable, loadTable, recommendationsBlock, recoveryRows, warningsBlock} from './blocks.js'
+import {SCENARIO_SUFFIX, resourceLabel} from './labels.js'
+import {style, table, wrap} from './style.js'
 
-const SCENARIO = {normal: '', 'broker-loss': ' with one broker lost', 'az-loss': ' with one AZ lost'} as const
 
 export function renderClusterPlan(r: ClusterPlanResult): string {
   return [summary(r), topicsBlock(r), boundsBlock(r), loadsBlock(r), failuresBlock(r), recoveryBlock(r), costBlock(r), topicSettings(r), recommendationsBlock(r.recommendations), warnings(r), assumptionsBlock(r.assumptions)]
@@ -16,7 +15,7 @@ export function renderClusterPlan(r: ClusterPlanResult): string {
 
 function summary(r: ClusterPlanResult): string {
   const binding = r.bounds.find((b) => b.resource === r.bindingResource)
-  const why = r.bindingScenario === 'normal' && binding ? `bound by ${resourceLabel(r.bindingResource)}: ${binding.detail}` : `bound by ${resourceLabel(r.bindingResource)}${SCENARIO[r.bindingScenario]}`
+  const why = r.bindingScenario === 'normal' && binding ? `bound by ${resourceLabel(r.bindingResource)}: ${binding.detail}` : `bound by ${resourceLabel(r.bindingResource)}${SCENARIO_SUFFIX[r.bindingScenario]}`
   return [
     `${style.title('kafka-sizer cluster plan')}  ${style.dim(`${r.file}${r.cluster.name ? ` (${r.cluster.name})` : ''} · ${r.cluster.metadata} · ${r.cluster.failurePolicy} · MB = 10^6 B, MiB = 2^20 B`)}`,
     '',
@@ -52,31 +51,12 @@ function loadsBlock(r: ClusterPlanResult): string {
 
 function failuresBlock(r: ClusterPlanResult): string {
   if (r.failures.length === 0) return ''
-  const rows = r.failures.map((f) => {
-    const moving = f.loads.filter((l) => l.unit === 'B/s' || l.unit === 'cores')
-    const worst = moving.reduce((a, b) => (b.utilization > a.utilization ? b : a))
-    return [
-      f.kind === 'broker-loss' ? 'one broker lost' : `one AZ lost (${f.brokersLost} brokers)`,
-      String(f.survivors),
-      `${resourceLabel(worst.resource)} ${utilization(worst.utilization, 1, formatPercent(worst.utilization))} (${formatLoad(worst.load, worst.unit)})`,
-      String(f.minReplicasLeft),
-      f.writesBlocked ? style.bad('blocked for some topics') : style.good('continue'),
-    ]
-  })
-  return [style.heading('Failure checks'), table({head: ['scenario', 'survivors', 'busiest survivor throughput', 'replicas left', 'acks=all writes'], widths: [24, 11, 33, 14, 18]}, rows)].join('\n')
+  return [style.heading('Failure checks'), failureTable(r.failures, 'blocked for some topics')].join('\n')
 }
 
 function recoveryBlock(r: ClusterPlanResult): string {
   if (r.recovery.length === 0) return ''
-  const rows = r.recovery.map((x) => {
-    const f = r.failures.find((y) => y.kind === x.kind)
-    return [
-      x.kind === 'broker-loss' ? 'one broker lost' : 'one AZ lost',
-      `${formatCount(f?.partitionsLosingReplica ?? 0)} partitions under-replicated; ${x.replacements > 1 ? `${x.replacements} replacements each copy` : 'a replacement copies'} ${formatBytes(x.bytesPerReplacement)} at ${formatRate(x.bytesPerSec)} (limited by ${x.limitedBy})`,
-      Number.isFinite(x.seconds) ? formatDuration(x.seconds * 1000) : style.bad('never'),
-    ]
-  })
-  return [style.heading('Recovery') + style.dim('  (--replication-throttle)'), table({head: ['if', 'then', 'for'], widths: [22, 62, 16]}, rows)].join('\n')
+  return [style.heading('Recovery') + style.dim('  (--replication-throttle)'), table({head: ['if', 'then', 'for'], widths: [22, 62, 16]}, recoveryRows(r.recovery, r.failures))].join('\n')
 }
 
 function costBlock(r: ClusterPlanResult): string {

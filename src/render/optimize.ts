@@ -1,6 +1,6 @@
 import type {OptimizeResult} from '../services/optimize.js'
 import {formatNumber} from '../units/format.js'
-import {resourceLabel} from './plan.js'
+import {resourceLabel} from './labels.js'
 import {style, table} from './style.js'
 
 const SCENARIO = {normal: '', 'broker-loss': ' (one broker lost)', 'az-loss': ' (one AZ lost)'} as const

@@ -1,25 +1,10 @@
 // Human rendering of a plan. Numbers come from the model; this file only formats them.
 import type {PlanResult} from '../services/plan.js'
 import {formatBytes, formatCount, formatDuration, formatMessagesRate, formatNumber, formatPercent, formatRate} from '../units/format.js'
-import {assumptionsBlock, formatLoad, loadTable, recommendationsBlock, warningsBlock} from './blocks.js'
+import {assumptionsBlock, failureTable, loadTable, recommendationsBlock, recoveryRows, warningsBlock} from './blocks.js'
+import {SCENARIO_SUFFIX, resourceLabel} from './labels.js'
 import {style, table, utilization} from './style.js'
 
-const RESOURCE_LABEL: Record<string, string> = {
-  'disk-throughput': 'disk throughput',
-  'network-in': 'network in',
-  'network-out': 'network out',
-  cpu: 'CPU',
-  storage: 'storage',
-  'partition-replicas': 'partition replicas per broker',
-  'replication-factor': 'replication factor',
-  'availability-zones': 'availability zones',
-  'partition-throughput': 'partition throughput',
-  'consumer-throughput': 'consumer throughput',
-}
-
-export const resourceLabel = (r: string) => RESOURCE_LABEL[r] ?? r
-
-const SCENARIO_LABEL = {normal: '', 'broker-loss': ' with one broker lost', 'az-loss': ' with one AZ lost'} as const
 
 export function renderPlan(p: PlanResult): string {
   return [summary(p), alternativesBlock(p), workload(p), partitionsBlock(p), boundsBlock(p), loadsBlock(p), failuresBlock(p), storageBlock(p), crossAzCostBlock(p), extrasBlock(p), whatIfsBlock(p), recommendationsBlock(p.recommendations), warningsBlock(p.warnings), assumptionsBlock(p.assumptions)]
@@ -32,7 +17,7 @@ function summary(p: PlanResult): string {
   const bindingText =
     p.bindingScenario === 'normal' && binding
       ? `bound by ${resourceLabel(p.bindingResource)}: ${binding.detail}`
-      : `bound by ${resourceLabel(p.bindingResource)}${SCENARIO_LABEL[p.bindingScenario]} (survivors must carry the load)`
+      : `bound by ${resourceLabel(p.bindingResource)}${SCENARIO_SUFFIX[p.bindingScenario]} (survivors must carry the load)`
   const s = p.storage
   return [
     `${style.title('kafka-sizer plan')}  ${style.dim(`profile ${p.input.profile} · MB = 10^6 B, MiB = 2^20 B · loads at peak`)}`,
@@ -84,7 +69,7 @@ function boundsBlock(p: PlanResult): string {
     return [resourceLabel(b.resource) + mark, formatNumber(b.brokersNeeded), b.detail]
   })
   const tail =
-    p.bindingScenario !== 'normal' ? [`  then raised to ${p.brokers} so that the cluster survives${SCENARIO_LABEL[p.bindingScenario]}: ${resourceLabel(p.bindingResource)} binds there.`] : []
+    p.bindingScenario !== 'normal' ? [`  then raised to ${p.brokers} so that the cluster survives${SCENARIO_SUFFIX[p.bindingScenario]}: ${resourceLabel(p.bindingResource)} binds there.`] : []
   const az = p.input.azs > 1 ? [`  rounded up to a multiple of ${p.input.azs} AZs.`] : []
   return [style.heading(`Why ${p.brokers} brokers`) + style.dim(`  (target utilisation ${formatPercent(p.input.targetUtilization)})`), table({head: ['bound', 'brokers', 'from'], widths: [26, 9, 65]}, rows), ...az, ...tail].join('\n')
 }
@@ -95,19 +80,7 @@ function loadsBlock(p: PlanResult): string {
 
 function failuresBlock(p: PlanResult): string {
   if (p.failures.length === 0) return `${style.heading('Failure checks')}\n  a single broker has no failure to survive (RF ${p.input.replicationFactor}).`
-  const rows = p.failures.map((f) => {
-    // Storage and replica counts do not move when a broker is down: show the busiest throughput resource.
-    const moving = f.loads.filter((l) => l.unit === 'B/s' || l.unit === 'cores')
-    const worst = moving.reduce((a, b) => (b.utilization > a.utilization ? b : a))
-    return [
-      f.kind === 'broker-loss' ? 'one broker lost' : `one AZ lost (${f.brokersLost} brokers)`,
-      String(f.survivors),
-      `${resourceLabel(worst.resource)} ${utilization(worst.utilization, 1, formatPercent(worst.utilization))} (${formatLoad(worst.load, worst.unit)})`,
-      String(f.minReplicasLeft),
-      f.writesBlocked ? style.bad(`blocked (min.insync.replicas ${p.input.minInsyncReplicas})`) : style.good('continue'),
-    ]
-  })
-  return [style.heading('Failure checks'), table({head: ['scenario', 'survivors', 'busiest survivor throughput', 'replicas left', 'acks=all writes'], widths: [24, 11, 33, 14, 18]}, rows)].join('\n')
+  return [style.heading('Failure checks'), failureTable(p.failures, `blocked (min.insync.replicas ${p.input.minInsyncReplicas})`)].join('\n')
 }
 
 function storageBlock(p: PlanResult): string {
@@ -158,16 +131,7 @@ function crossAzCostBlock(p: PlanResult): string {
 
 function whatIfsBlock(p: PlanResult): string {
   const w = p.whatIfs
-  const rows: string[][] = []
-  for (const r of w.recovery) {
-    const f = p.failures.find((x) => x.kind === r.kind)
-    const time = Number.isFinite(r.seconds) ? formatDuration(r.seconds * 1000) : style.bad('never (no spare bandwidth)')
-    rows.push([
-      r.kind === 'broker-loss' ? 'one broker lost' : 'one AZ lost',
-      `${formatCount(f?.partitionsLosingReplica ?? 0)} partitions under-replicated; ${r.replacements > 1 ? `${r.replacements} replacements each copy` : 'a replacement copies'} ${formatBytes(r.bytesPerReplacement)} at ${formatRate(r.bytesPerSec)} (limited by ${r.limitedBy})`,
-      time,
-    ])
-  }
+  const rows: string[][] = [...recoveryRows(w.recovery, p.failures)]
   const lag = p.consumerLag
   const c = w.catchUp
   const catchUp = lag.catchUpMs === undefined ? 'unknown (give --consumer-rate)' : Number.isFinite(lag.catchUpMs) ? formatDuration(lag.catchUpMs) : style.bad('never catches up')
