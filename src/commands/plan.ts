@@ -42,7 +42,7 @@ Quantities take units: MB = 10^6 bytes, MiB = 2^20 bytes; rates per second or pe
     ...emitFlags,
   }
 
-  public async run(): Promise<(PlanResult & {emitted?: EmittedArtefact[]}) | ClusterPlanResult> {
+  public async run(): Promise<(PlanResult & {emitted?: EmittedArtefact[]}) | (ClusterPlanResult & {emitted?: EmittedArtefact[]})> {
     if (this.flags.file !== undefined) return this.runFile(this.flags.file)
     const result = await planService(requestFromFlags(this.flags), sizingOptionsFromFlags(this.flags))
     if (this.flags.emit !== undefined) return this.emit(result, this.flags.emit)
@@ -54,17 +54,39 @@ Quantities take units: MB = 10^6 bytes, MiB = 2^20 bytes; rates per second or pe
   }
 
   /** --file: many topics on one cluster. Per-topic flags belong in the file, so they are refused here. */
-  private async runFile(file: string): Promise<ClusterPlanResult> {
-    const allowed = new Set(['file', 'json', 'color', 'calibration', 'hardware', 'catalogue', 'replication-throttle'])
+  private async runFile(file: string): Promise<ClusterPlanResult & {emitted?: EmittedArtefact[]}> {
+    const allowed = new Set(['file', 'json', 'color', 'calibration', 'hardware', 'catalogue', 'replication-throttle', 'emit', 'output', 'cluster-name'])
     const given = Object.keys(this.flags).filter((k) => !allowed.has(k) && this.argv.some((a) => a === `--${k}` || a.startsWith(`--${k}=`)))
     if (given.length > 0) {
-      const emitting = ['emit', 'output', 'topic', 'cluster-name'].includes(given[0])
       throw new UserError(`--file: --${given[0]} cannot be combined with a plan file`, {
-        suggestions: [emitting ? '--emit works on single-topic plans for now: run `plan` with the topic’s flags and --emit' : `set it in ${file} (cluster: or a topic entry), or drop --file`],
+        suggestions: [given[0] === 'topic' ? 'topic names come from the file' : `set it in ${file} (cluster: or a topic entry), or drop --file`],
       })
     }
-    const {clusterPlanService} = await import('../services/cluster-plan.js')
+    const {clusterPlanService, topicPlansOf} = await import('../services/cluster-plan.js')
     const result = await clusterPlanService(file, sizingOptionsFromFlags(this.flags))
+    if (this.flags.emit !== undefined) {
+      // Topic artefacts once per topic (named after it); cluster artefacts (Cruise Control, server.properties) once.
+      const {emitService, emittedText} = await import('../services/emit.js')
+      const formats = this.flags.emit
+      const perTopic = formats.filter((f) => f !== 'cruise-control' && f !== 'server-properties')
+      const once = formats.filter((f) => f === 'cruise-control' || f === 'server-properties')
+      const plans = topicPlansOf(result)
+      const emitted: EmittedArtefact[] = []
+      const options = {clusterName: this.flags['cluster-name'], outputDir: this.flags.output}
+      for (const [i, t] of result.topics.entries()) {
+        if (perTopic.length > 0) emitted.push(...(await emitService(plans[i], {...options, formats: perTopic, topic: t.name})))
+      }
+      if (once.length > 0) emitted.push(...(await emitService(plans[0], {...options, formats: once, topic: result.topics[0].name})))
+      if (!this.jsonEnabled()) {
+        if (this.flags.output === undefined) this.log(emittedText(emitted).replace(/\n$/, ''))
+        else {
+          const {renderClusterPlan} = await import('../render/cluster-plan.js')
+          this.log(renderClusterPlan(result))
+          for (const artefact of emitted) this.note(`wrote ${artefact.path ?? artefact.filename}`)
+        }
+      }
+      return {...result, emitted}
+    }
     if (!this.jsonEnabled()) {
       const {renderClusterPlan} = await import('../render/cluster-plan.js')
       this.log(renderClusterPlan(result))

@@ -10,7 +10,7 @@ import type {Assumption, PlanInput, Recommendation, Warning} from '../model/type
 import {planWarnings} from '../model/warnings.js'
 import {type Recovery, recoveryFor} from '../model/what-ifs.js'
 import type {PlanFile, TopicSpec} from '../planfile/types.js'
-import {type SizingOptions, UNITS_NOTE, applySizingOptions} from './plan.js'
+import {type PlanResult, type SizingOptions, UNITS_NOTE, applySizingOptions} from './plan.js'
 import {validateRequest} from './validate-request.js'
 
 export interface ClusterTopicResult {
@@ -44,6 +44,17 @@ export interface ClusterPlanResult extends Omit<ClusterPlanCore, 'topics'> {
   warnings: Warning[]
   /** Cluster-wide defaults used (hardware, limits), once. */
   assumptions: Assumption[]
+}
+
+/**
+ * Each topic's plan in the single-topic result form, for the emitters (`plan --file --emit`): its own topic,
+ * producer and consumer settings plus the cluster's broker and OS settings. Kept beside the result rather
+ * than in it, so the JSON stays the cluster's.
+ */
+const topicPlanResults = new WeakMap<ClusterPlanResult, PlanResult[]>()
+
+export function topicPlansOf(result: ClusterPlanResult): PlanResult[] {
+  return topicPlanResults.get(result) ?? []
 }
 
 /** Topic-level warnings that only make sense for the cluster as a whole are recomputed there. */
@@ -110,7 +121,8 @@ export async function clusterPlanFromFile(pf: PlanFile, options: SizingOptions =
         })
       : undefined
   const merged = mergedCore(plans, core.brokers)
-  return {
+  const clusterRecommendations = recommend(merged).filter((r) => r.scope === 'broker' || r.scope === 'os')
+  const result: ClusterPlanResult = {
     units: UNITS_NOTE,
     file: pf.path,
     cluster: {name: c.name, hardware: resolved[0].input.hardware.name, azs: resolved[0].input.azs, metadata: c.metadata, failurePolicy: c.failurePolicy},
@@ -135,10 +147,23 @@ export async function clusterPlanFromFile(pf: PlanFile, options: SizingOptions =
       },
       options.replicationThrottleBytesPerSec,
     ),
-    recommendations: recommend(merged).filter((r) => r.scope === 'broker' || r.scope === 'os'),
+    recommendations: clusterRecommendations,
     warnings: clusterWarnings(core, merged),
     assumptions: dedupe(resolved.flatMap((r) => r.assumptions.filter(isCluster))),
   }
+  topicPlanResults.set(
+    result,
+    plans.map((plan, i) => ({
+      units: UNITS_NOTE,
+      ...plan,
+      recommendations: [...topics[i].recommendations, ...clusterRecommendations],
+      warnings: topics[i].warnings,
+      alternatives: [],
+      whatIfs: {recovery: [], catchUp: {}, runway: []},
+      assumptions: topics[i].assumptions,
+    })),
+  )
+  return result
 }
 
 /**

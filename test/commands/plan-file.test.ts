@@ -91,3 +91,26 @@ describe('plan --file (cluster plans)', () => {
     expect(stderr).toContain('--throughput cannot be combined with a plan file')
   })
 })
+
+describe('plan --file --emit', () => {
+  it('writes topic artefacts per topic and cluster artefacts once, matching the plan', async () => {
+    const out = path.join(dir, 'out')
+    const {json, exitCode} = await runJson<ClusterJson & {emitted: Array<{format: string; filename: string; content: string}>}>(Plan, [
+      '--file', write('c.yaml', CLUSTER), '--emit', 'strimzi,cruise-control,kafka-configs', '--output', out,
+    ])
+    expect(exitCode).toBe(0)
+    expect(fs.readdirSync(out).sort()).toEqual(['capacity.json', 'kafkatopic-clicks.yaml', 'kafkatopic-orders.yaml', 'topic-clicks.kafka-configs.sh', 'topic-orders.kafka-configs.sh'])
+    const {parse} = await import('yaml')
+    for (const t of json.topics) {
+      const resource = parse(fs.readFileSync(path.join(out, `kafkatopic-${t.name}.yaml`), 'utf8'))
+      expect(resource.spec.partitions).toBe(t.partitions)
+      expect(resource.spec.replicas).toBe(t.replicationFactor)
+    }
+    expect(json.emitted.filter((e) => e.format === 'cruise-control')).toHaveLength(1)
+  })
+  it('refuses --topic: names come from the file', async () => {
+    const {exitCode, stderr} = await run(Plan, ['--file', write('c.yaml', CLUSTER), '--emit', 'strimzi', '--topic', 'x'])
+    expect(exitCode).toBe(2)
+    expect(stderr).toContain('topic names come from the file')
+  })
+})
