@@ -1,6 +1,6 @@
 // What-ifs on a finished plan: how long a replacement broker (or AZ) takes to re-replicate, what a
 // consumer's catch-up does to the disks, and the year each resource runs out at the stated growth.
-import {type FlowDemand, brokerCapacities, totalFlows} from './flows.js'
+import {type FlowDemand, brokerCapacities, perBrokerLoads, totalFlows} from './flows.js'
 import type {PlanCore} from './plan.js'
 import type {FailureScenario, Hardware, ResourceName} from './types.js'
 
@@ -115,4 +115,47 @@ export function growthRunway(plan: PlanCore): Runway[] {
 
 export function whatIfs(plan: PlanCore, throttleBytesPerSec?: number): WhatIfs {
   return {recovery: recoveryTimes(plan, throttleBytesPerSec), catchUp: catchUpLoad(plan), runway: growthRunway(plan)}
+}
+
+/**
+ * Runway for several topics growing at their own rates: the first year each resource reaches its limit,
+ * found by bisection on the summed loads (loads and storage scale with each topic's traffic).
+ */
+export function clusterRunway(
+  topics: ReadonlyArray<{demand: FlowDemand; growthPerYear: number}>,
+  hardware: Hardware,
+  limits: {targetUtilization: number; maxDiskFill: number},
+  brokers: number,
+): Runway[] {
+  if (topics.every((t) => t.growthPerYear <= 1)) return []
+  const loadsAt = (years: number) =>
+    perBrokerLoads(
+      topics.map((t) => {
+        const k = t.growthPerYear ** years
+        return {...t.demand, storedBytesPerSec: t.demand.storedBytesPerSec * k, storageBytes: t.demand.storageBytes * k}
+      }),
+      hardware,
+      limits,
+      brokers,
+    )
+  const horizon = 50
+  return loadsAt(0)
+    .filter((l) => l.resource !== 'partition-replicas')
+    .map((l0) => {
+      const over = (y: number) => {
+        const l = loadsAt(y).find((x) => x.resource === l0.resource)!
+        return l.utilization > l.limit
+      }
+      if (over(0)) return {resource: l0.resource, years: 0}
+      if (!over(horizon)) return {resource: l0.resource, years: null}
+      let lo = 0
+      let hi = horizon
+      for (let i = 0; i < 40; i++) {
+        const mid = (lo + hi) / 2
+        if (over(mid)) hi = mid
+        else lo = mid
+      }
+      return {resource: l0.resource, years: hi}
+    })
+    .sort((a, b) => (a.years ?? Infinity) - (b.years ?? Infinity))
 }

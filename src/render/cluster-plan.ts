@@ -56,7 +56,12 @@ function failuresBlock(r: ClusterPlanResult): string {
 
 function recoveryBlock(r: ClusterPlanResult): string {
   if (r.recovery.length === 0) return ''
-  return [style.heading('Recovery') + style.dim('  (--replication-throttle)'), table({head: ['if', 'then', 'for'], widths: [22, 62, 16]}, recoveryRows(r.recovery, r.failures))].join('\n')
+  const rows = recoveryRows(r.recovery, r.failures)
+  const runs = r.runway.filter((x) => x.years !== null)
+  if (r.runway.length > 0) {
+    rows.push(['growth (each topic’s rate)', runs.map((x) => `${resourceLabel(x.resource)} in ${formatNumber(x.years as number)} y`).join(', ') || 'no resource runs out within 50 years', runs[0] ? `${formatNumber(runs[0].years as number)} y` : '—'])
+  }
+  return [style.heading('What-ifs') + style.dim('  (--replication-throttle)'), table({head: ['if', 'then', 'for / until'], widths: [22, 62, 16]}, rows)].join('\n')
 }
 
 function costBlock(r: ClusterPlanResult): string {

@@ -8,7 +8,7 @@ import type {PlanCore} from '../model/plan.js'
 import {recommend} from '../model/recommendations/index.js'
 import type {Assumption, PlanInput, Recommendation, Warning} from '../model/types.js'
 import {planWarnings} from '../model/warnings.js'
-import {type Recovery, recoveryFor} from '../model/what-ifs.js'
+import {type Recovery, type Runway, clusterRunway, recoveryFor} from '../model/what-ifs.js'
 import type {PlanFile, TopicSpec} from '../planfile/types.js'
 import {type PlanResult, type SizingOptions, UNITS_NOTE, applySizingOptions} from './plan.js'
 import {validateRequest} from './validate-request.js'
@@ -39,6 +39,8 @@ export interface ClusterPlanResult extends Omit<ClusterPlanCore, 'topics'> {
   cost?: Cost
   /** Re-replication after a broker (or AZ) loss, for all topics together. */
   recovery: Recovery[]
+  /** Years until each resource reaches its limit, every topic growing at its own rate (empty when none grows). */
+  runway: Runway[]
   /** Broker and OS settings for the whole cluster. */
   recommendations: Recommendation[]
   warnings: Warning[]
@@ -121,6 +123,7 @@ export async function clusterPlanFromFile(pf: PlanFile, options: SizingOptions =
         })
       : undefined
   const merged = mergedCore(plans, core.brokers)
+  const demands = plans.map((p) => ({storedBytesPerSec: p.traffic.peakStoredBytesPerSec, replicationFactor: p.input.replicationFactor, consumerGroups: p.input.consumerGroups, laggingGroups: p.input.laggingGroups, storageBytes: p.storage.totalBytes, partitions: p.partitions}))
   const clusterRecommendations = recommend(merged).filter((r) => r.scope === 'broker' || r.scope === 'os')
   const result: ClusterPlanResult = {
     units: UNITS_NOTE,
@@ -140,12 +143,18 @@ export async function clusterPlanFromFile(pf: PlanFile, options: SizingOptions =
     ...(cost ? {cost} : {}),
     recovery: recoveryFor(
       {
-        demands: plans.map((p) => ({storedBytesPerSec: p.traffic.peakStoredBytesPerSec, replicationFactor: p.input.replicationFactor, consumerGroups: p.input.consumerGroups, laggingGroups: p.input.laggingGroups, storageBytes: p.storage.totalBytes, partitions: p.partitions})),
+        demands,
         hardware: resolved[0].input.hardware,
         brokers: core.brokers,
         failures: core.failures,
       },
       options.replicationThrottleBytesPerSec,
+    ),
+    runway: clusterRunway(
+      demands.map((demand, i) => ({demand, growthPerYear: plans[i].input.growthPerYear})),
+      resolved[0].input.hardware,
+      {targetUtilization: resolved[0].input.targetUtilization, maxDiskFill: resolved[0].input.maxDiskFill},
+      core.brokers,
     ),
     recommendations: clusterRecommendations,
     warnings: clusterWarnings(core, merged),

@@ -35,3 +35,24 @@ describe('what-ifs', () => {
     expect(growthRunway(plan({payloadBytesPerSec: 50e6})).every((r) => r.years === null || r.years === 0)).toBe(true)
   })
 })
+
+import {clusterRunway} from '../../src/model/what-ifs.js'
+
+describe('cluster runway', () => {
+  it('one topic: the same years as the single-topic formula', () => {
+    const p = plan({payloadBytesPerSec: 50e6, retentionMs: 3_600_000, growthPerYear: 2})
+    const demand = {storedBytesPerSec: p.traffic.peakStoredBytesPerSec, replicationFactor: 3, consumerGroups: 1, laggingGroups: 0, storageBytes: p.storage.totalBytes, partitions: p.partitions}
+    const years = clusterRunway([{demand, growthPerYear: 2}], p.input.hardware, {targetUtilization: 0.8, maxDiskFill: 0.7}, p.brokers)
+    const single = growthRunway(p)
+    for (const r of single) {
+      const c = years.find((y) => y.resource === r.resource)
+      if (r.years === null) expect(c?.years ?? null).toBeNull()
+      else expect(c?.years).toBeCloseTo(r.years, 6)
+    }
+  })
+  it('no growth anywhere: no runway', () => {
+    const p = plan({payloadBytesPerSec: 50e6})
+    const demand = {storedBytesPerSec: 1e6, replicationFactor: 3, consumerGroups: 1, laggingGroups: 0, storageBytes: 1e9, partitions: 3}
+    expect(clusterRunway([{demand, growthPerYear: 1}], p.input.hardware, {targetUtilization: 0.8, maxDiskFill: 0.7}, 3)).toEqual([])
+  })
+})
