@@ -10,6 +10,12 @@ export interface FlowDemand {
   consumerGroups: number
   /** Groups reading from disk (lagging/replaying) rather than from the page cache. */
   laggingGroups: number
+  /**
+   * Groups that periodically replay old data at k× the produce rate: while they replay they read Σk × the
+   * rate from disk and send (Σk − n) × the rate more than a tail reader would. Sized as if a replay can
+   * coincide with the peak (the conservative reading of a schedule).
+   */
+  replaySpeeds?: readonly number[]
   /** Bytes retained on the cluster, all replicas, overheads included. */
   storageBytes: number
   partitions: number
@@ -37,9 +43,11 @@ export function clusterFlows(d: FlowDemand, brokers: number, lost = 0): ClusterF
   const liveReplicas = d.replicationFactor * (1 - lost / brokers)
   const replication = Math.max(0, liveReplicas - 1) * w
   const producerIn = w
-  const consumerOut = d.consumerGroups * w
+  const replay = (d.replaySpeeds ?? []).reduce((a, k) => a + k, 0)
+  const replayGroups = d.replaySpeeds?.length ?? 0
+  const consumerOut = (d.consumerGroups + replay - replayGroups) * w
   const diskWrite = liveReplicas * w
-  const diskRead = d.laggingGroups * w
+  const diskRead = (d.laggingGroups + replay) * w
   const networkIn = producerIn + replication
   const networkOut = replication + consumerOut
   return {

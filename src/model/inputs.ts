@@ -36,6 +36,7 @@ export interface PlanRequest {
   consumerGroups?: number
   maxConsumers?: number
   laggingGroups?: number
+  replaySpeeds?: number[]
   consumerRate?: {bytesPerSec?: number; messagesPerSec?: number}
   compression?: Codec
   compressionRatio?: number
@@ -196,6 +197,7 @@ export function resolvePlanInput(req: PlanRequest): ResolvedPlanInput {
     acks: pick<Acks>('acks', 'producer acks', req.acks, profile.acks, 'text', profile.source, 'profile'),
     consumerGroups: pick('consumerGroups', 'consumer groups', req.consumerGroups, 1, 'count', 'kafka-sizer assumption: one consumer group'),
     maxConsumers: pick('maxConsumers', 'largest consumer group (instances)', req.maxConsumers, 1, 'count', 'kafka-sizer assumption: one consumer instance'),
+    replaySpeeds: req.replaySpeeds ?? [],
     laggingGroups: pick('laggingGroups', 'groups reading from disk (lagging)', req.laggingGroups, 0, 'count', 'kafka-sizer assumption: every group reads the tail from the page cache'),
     consumerRate,
     compression,

@@ -158,6 +158,7 @@ export function topicAt(input: PlanInput, partitions: number): TopicAtPartitions
       replicationFactor: input.replicationFactor,
       consumerGroups: input.consumerGroups,
       laggingGroups: input.laggingGroups,
+      replaySpeeds: input.replaySpeeds,
       storageBytes: storage.totalBytes,
       partitions,
     },
@@ -322,7 +323,7 @@ function storageFor(input: PlanInput, batch: AchievedBatch, partitions: number, 
 
 function brokerLoadTable(input: PlanInput, storedPeak: number, storageBytes: number, partitions: number, brokers: number): BrokerLoadRow[] {
   const f = clusterFlows(
-    {storedBytesPerSec: storedPeak, replicationFactor: input.replicationFactor, consumerGroups: input.consumerGroups, laggingGroups: input.laggingGroups, storageBytes, partitions},
+    {storedBytesPerSec: storedPeak, replicationFactor: input.replicationFactor, consumerGroups: input.consumerGroups, laggingGroups: input.laggingGroups, replaySpeeds: input.replaySpeeds, storageBytes, partitions},
     brokers,
   )
   const cap = brokerCapacities(input.hardware)

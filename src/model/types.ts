@@ -76,8 +76,10 @@ export interface PlanInput {
   consumerGroups: number
   /** Largest number of consumer instances any group runs. */
   maxConsumers: number
-  /** Groups that read from disk rather than the tail (lagging or replaying). */
+  /** Groups that read from disk rather than the tail (lagging). */
   laggingGroups: number
+  /** Replaying groups' speeds (k× the produce rate while they replay old data from disk). */
+  replaySpeeds: number[]
   consumerRate?: ConsumerRate
   compression: Codec
   /** The user chose the codec (else 'none' is Kafka's default and a profile may recommend one). */

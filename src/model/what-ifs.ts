@@ -50,6 +50,7 @@ export function recoveryTimes(plan: PlanCore, throttleBytesPerSec?: number): Rec
     replicationFactor: plan.input.replicationFactor,
     consumerGroups: plan.input.consumerGroups,
     laggingGroups: plan.input.laggingGroups,
+    replaySpeeds: plan.input.replaySpeeds,
     storageBytes: plan.storage.totalBytes,
     partitions: plan.partitions,
   }

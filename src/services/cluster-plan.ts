@@ -83,11 +83,10 @@ export async function clusterPlanFromFile(pf: PlanFile, options: SizingOptions =
   const sizing: SizingOptions = {...options, hardwareProfile: options.hardwareProfile ?? c.hardwareProfile}
   const resolved: Array<{spec: TopicSpec; input: PlanInput; assumptions: Assumption[]}> = []
   for (const t of pf.topics) {
-    // A replaying group reads old data from disk while it replays: count it with the lagging groups. (The
-    // k× burst of a replay, and its schedule, are recorded but not yet sized.)
-    const replays = t.consumerGroups.filter((g) => g.readPattern.kind === 'replay').length
-    const laggingGroups = (t.request.laggingGroups ?? 0) + replays
-    const request = await applySizingOptions({...t.request, ...(replays > 0 ? {laggingGroups} : {}), ...stripUndefined(clusterFields)}, sizing)
+    // A replaying group reads old data from disk at its speed while it replays (sized as if that can
+    // coincide with the peak; the schedule only says how often).
+    const replaySpeeds = t.consumerGroups.flatMap((g) => (g.readPattern.kind === 'replay' ? [g.readPattern.speed] : []))
+    const request = await applySizingOptions({...t.request, ...(replaySpeeds.length > 0 ? {replaySpeeds} : {}), ...stripUndefined(clusterFields)}, sizing)
     validateRequest(request, {requireRate: true})
     resolved.push({spec: t, ...resolvePlanInput(request)})
   }
@@ -123,7 +122,7 @@ export async function clusterPlanFromFile(pf: PlanFile, options: SizingOptions =
         })
       : undefined
   const merged = mergedCore(plans, core.brokers)
-  const demands = plans.map((p) => ({storedBytesPerSec: p.traffic.peakStoredBytesPerSec, replicationFactor: p.input.replicationFactor, consumerGroups: p.input.consumerGroups, laggingGroups: p.input.laggingGroups, storageBytes: p.storage.totalBytes, partitions: p.partitions}))
+  const demands = plans.map((p) => ({storedBytesPerSec: p.traffic.peakStoredBytesPerSec, replicationFactor: p.input.replicationFactor, consumerGroups: p.input.consumerGroups, laggingGroups: p.input.laggingGroups, replaySpeeds: p.input.replaySpeeds, storageBytes: p.storage.totalBytes, partitions: p.partitions}))
   const clusterRecommendations = recommend(merged).filter((r) => r.scope === 'broker' || r.scope === 'os')
   const result: ClusterPlanResult = {
     units: UNITS_NOTE,

@@ -114,3 +114,24 @@ describe('plan --file --emit', () => {
     expect(stderr).toContain('topic names come from the file')
   })
 })
+
+describe('plan --file: replaying groups', () => {
+  it('a group that replays at 3× adds 3 × the stored rate of disk reads', async () => {
+    const base = (pattern: string) => `version: 1
+topics:
+  - name: events
+    throughput: 50 MB/s
+    retention: 1d
+    consumerGroups:
+      - {name: live, instances: 4}
+      - {name: backfill, instances: 4, readPattern: ${pattern}}
+`
+    const tail = await runJson<{loads: Array<{resource: string; load: number}>; brokers: number}>(Plan, ['--file', write('a.yaml', base('tail'))])
+    const replay = await runJson<{loads: Array<{resource: string; load: number}>; brokers: number; topics: Array<{peakStoredBytesPerSec: number}>}>(Plan, [
+      '--file',
+      write('b.yaml', base('{replay: {window: 6h, speed: 3, every: 1d}}')),
+    ])
+    const disk = (r: {loads: Array<{resource: string; load: number}>; brokers: number}) => r.loads.find((l) => l.resource === 'disk-throughput')!.load * r.brokers
+    expect(disk(replay.json) - disk(tail.json)).toBeCloseTo(3 * replay.json.topics[0].peakStoredBytesPerSec, -3)
+  })
+})

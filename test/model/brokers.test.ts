@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest'
+import {clusterFlows} from '../../src/model/flows.js'
 import {sizeBrokers} from '../../src/model/brokers.js'
 import type {Hardware} from '../../src/model/types.js'
 
@@ -88,5 +89,18 @@ describe('broker count (sizing-model §1, §8)', () => {
     const s = sizing({demand: {partitions: 3000, replicationFactor: 3}, hardware: {maxPartitionReplicas: 1000}})
     expect(s.brokers).toBe(9)
     expect(s.bindingResource).toBe('partition-replicas')
+  })
+})
+
+
+
+describe('replaying consumer groups', () => {
+  it('a group replaying at 3× reads 3 W from disk and sends 2 W more than a tail reader', () => {
+    const base = {storedBytesPerSec: 10e6, replicationFactor: 3, consumerGroups: 2, laggingGroups: 0, storageBytes: 1e12, partitions: 12}
+    const tail = clusterFlows(base, 3)
+    const replay = clusterFlows({...base, replaySpeeds: [3]}, 3)
+    expect(replay.diskRead).toBeCloseTo(30e6, 0)
+    expect(replay.consumerOut - tail.consumerOut).toBeCloseTo(20e6, 0)
+    expect(replay.diskWrite).toBe(tail.diskWrite)
   })
 })
