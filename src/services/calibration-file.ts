@@ -4,6 +4,7 @@ import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import type {CalibrationInput} from '../model/inputs.js'
 import {UserError} from '../lib/errors.js'
+import {ioReason} from '../lib/io-errors.js'
 
 export async function readCalibration(file: string): Promise<CalibrationInput> {
   const shown = path.relative(process.cwd(), file) || file
@@ -11,8 +12,7 @@ export async function readCalibration(file: string): Promise<CalibrationInput> {
   try {
     text = await readFile(file, 'utf8')
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : String((error as Error).message)
+    const why = ioReason(error)
     throw new UserError(`--calibration: ${shown}: ${why}`, {suggestions: ['create one with `kafka-sizer bench --calibrate --output <file>`']})
   }
   let data: unknown

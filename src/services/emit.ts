@@ -4,6 +4,7 @@
 import {chmod, mkdir, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {InputError, UserError} from '../lib/errors.js'
+import {ioReason} from '../lib/io-errors.js'
 import {type EmitFormat, topicNameProblem} from '../emit/common.js'
 import type {PlanResult} from './plan.js'
 
@@ -28,16 +29,6 @@ export interface EmittedArtefact {
 export const DEFAULT_TOPIC = 'my-topic'
 export const DEFAULT_CLUSTER_NAME = 'my-cluster'
 
-function ioReason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied'
-  if (code === 'ENOTDIR' || code === 'EEXIST') return 'a file is in the way of the directory'
-  if (code === 'EISDIR') return 'is a directory'
-  if (code === 'ENOSPC') return 'no space left on the device'
-  if (code === 'EROFS') return 'read-only file system'
-  if (code === 'ENOENT') return 'no such file or directory'
-  return (error as Error).message
-}
 
 /**
  * mkdir -p, one level at a time. (Node 20's mkdir {recursive: true} never returns for a path such as

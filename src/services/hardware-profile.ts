@@ -5,6 +5,7 @@ import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {HARDWARE_FIELDS, type HardwareField, type HardwareProfile, listProfiles, requireProfile, suggestNames} from '../catalogue/index.js'
 import {UserError} from '../lib/errors.js'
+import {ioReason} from '../lib/io-errors.js'
 import {partitionReplicasForCores} from '../model/constants.js'
 import type {PlanRequest} from '../model/inputs.js'
 import type {Hardware} from '../model/types.js'
@@ -135,8 +136,7 @@ export async function readCatalogue(file: string): Promise<HardwareProfile[]> {
   try {
     text = await readFile(file, 'utf8')
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : String((error as Error).message)
+    const why = ioReason(error)
     return fail(shown, why)
   }
 
