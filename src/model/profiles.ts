@@ -24,8 +24,7 @@ export interface Profile {
 
 const SEED = 'kafka-facts.md configuration profiles (seed material)'
 
-export const PROFILES: Record<ProfileName, Profile> = {
-  durable: {
+const DURABLE: Profile = {
     name: 'durable',
     summary: 'no acknowledged write is lost while one broker is down',
     acks: 'all',
@@ -40,7 +39,11 @@ export const PROFILES: Record<ProfileName, Profile> = {
     cleanupPolicy: 'delete',
     infiniteRetention: false,
     source: `${SEED}: maximum durability = acks=all, RF=3, min.insync.replicas=2, unclean.leader.election.enable=false`,
-  },
+}
+
+export const PROFILES: Record<ProfileName, Profile> = {
+  durable: DURABLE,
+
   throughput: {
     name: 'throughput',
     summary: 'most bytes per broker; a leader failure may lose the last unreplicated writes',
@@ -73,36 +76,25 @@ export const PROFILES: Record<ProfileName, Profile> = {
     infiniteRetention: false,
     source: `${SEED}: low latency = acks=1, linger.ms=0, small batches`,
   },
+  // Durable settings plus transactions end to end.
   'exactly-once': {
+    ...DURABLE,
     name: 'exactly-once',
     summary: 'transactions end to end: each record processed once',
-    acks: 'all',
-    idempotence: true,
     transactions: true,
-    minInsyncReplicas: 2,
-    replicationFactor: 3,
-    lingerMs: 5,
-    batchSizeBytes: 64 * KiB,
-    recommendedCompression: 'lz4',
     isolationLevel: 'read_committed',
-    cleanupPolicy: 'delete',
-    infiniteRetention: false,
     source: `${SEED}: exactly-once = enable.idempotence=true, transactions, isolation.level=read_committed`,
   },
+
+  // Durable settings, kept forever and compacted by key.
   'event-sourcing': {
+    ...DURABLE,
     name: 'event-sourcing',
     summary: 'the topic is the system of record: keep every key’s latest state forever',
-    acks: 'all',
-    idempotence: true,
-    transactions: false,
-    minInsyncReplicas: 2,
-    replicationFactor: 3,
-    lingerMs: 5,
-    batchSizeBytes: 64 * KiB,
     recommendedCompression: 'zstd',
-    isolationLevel: 'read_uncommitted',
     cleanupPolicy: 'compact',
     infiniteRetention: true,
     source: `${SEED}: event sourcing / state = retention.ms=-1 or cleanup.policy=compact`,
   },
+
 }
