@@ -25,20 +25,20 @@ export interface Profile {
 const SEED = 'kafka-facts.md configuration profiles (seed material)'
 
 const DURABLE: Profile = {
-    name: 'durable',
-    summary: 'no acknowledged write is lost while one broker is down',
-    acks: 'all',
-    idempotence: true,
-    transactions: false,
-    minInsyncReplicas: 2,
-    replicationFactor: 3,
-    lingerMs: 5,
-    batchSizeBytes: 64 * KiB,
-    recommendedCompression: 'lz4',
-    isolationLevel: 'read_uncommitted',
-    cleanupPolicy: 'delete',
-    infiniteRetention: false,
-    source: `${SEED}: maximum durability = acks=all, RF=3, min.insync.replicas=2, unclean.leader.election.enable=false`,
+  name: 'durable',
+  summary: 'no acknowledged write is lost while one broker is down',
+  acks: 'all',
+  idempotence: true,
+  transactions: false,
+  minInsyncReplicas: 2,
+  replicationFactor: 3,
+  lingerMs: 5,
+  batchSizeBytes: 64 * KiB,
+  recommendedCompression: 'lz4',
+  isolationLevel: 'read_uncommitted',
+  cleanupPolicy: 'delete',
+  infiniteRetention: false,
+  source: `${SEED}: maximum durability = acks=all, RF=3, min.insync.replicas=2, unclean.leader.election.enable=false`,
 }
 
 export const PROFILES: Record<ProfileName, Profile> = {
