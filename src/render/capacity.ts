@@ -2,6 +2,7 @@ import type {CapacityResult} from '../services/capacity.js'
 import {formatMessagesRate, formatPercent, formatRate} from '../units/format.js'
 import {assumptionsBlock, loadTable} from './blocks.js'
 import {resourceLabel} from './labels.js'
+import {renderSaturation} from './saturation.js'
 import {style, table} from './style.js'
 
 const SCENARIO = {normal: 'normal operation', 'broker-loss': 'one broker lost', 'az-loss': 'one AZ lost'} as const
@@ -24,5 +25,6 @@ export function renderCapacity(c: CapacityResult): string {
     .map((x) => [resourceLabel(x.resource), SCENARIO[x.scenario], formatRate(x.maxIngressBytesPerSecond)])
   lines.push('', style.heading('Each resource’s ceiling'), table({head: ['resource', 'scenario', 'max ingress'], widths: [40, 30, 30], align: ['left', 'left', 'right']}, ceilings))
   lines.push('', style.heading(`Per-broker load at the maximum (${c.atMaximum.partitions} partitions)`), loadTable(c.atMaximum.brokerLoad))
+  lines.push('', renderSaturation(c.saturation))
   return [...lines, '', assumptionsBlock(c.assumptions)].join('\n')
 }

@@ -5,6 +5,8 @@ import type {Assumption, BrokerBound, FailureScenario, ResourceLoad} from '../mo
 import type {BrokerLoadRow} from '../model/plan.js'
 import {validateRequest} from './validate-request.js'
 import {applySizingOptions, type SizingOptions} from './plan.js'
+import type {SaturationOptions} from '../flags/saturation-flags.js'
+import {type SaturationReport, saturationFor} from './saturation.js'
 
 export interface CapacityResult extends Omit<ModelCapacity, 'atMaximum'> {
   /** The cluster at its maximum: per-broker loads, failure checks and the partition count used. */
@@ -16,10 +18,15 @@ export interface CapacityResult extends Omit<ModelCapacity, 'atMaximum'> {
     failures: FailureScenario[]
     bounds: BrokerBound[]
   }
+  /**
+   * What a benchmark of this setup would measure: 100 % of the bottleneck, no failure headroom, clients
+   * included. A range, the binding resource, and whether the clients or the brokers bind.
+   */
+  saturation: SaturationReport
   assumptions: Assumption[]
 }
 
-export async function capacityService(request: PlanRequest, options: SizingOptions = {}): Promise<CapacityResult> {
+export async function capacityService(request: PlanRequest, options: SizingOptions = {}, saturation: SaturationOptions = {}): Promise<CapacityResult> {
   request = await applySizingOptions(request, options)
   validateRequest(request, {requireRate: false, requireBrokers: true})
   const hasTarget = request.payloadBytesPerSec !== undefined || request.messagesPerSec !== undefined
@@ -28,6 +35,8 @@ export async function capacityService(request: PlanRequest, options: SizingOptio
   const targetPayload = hasTarget ? input.payloadBytesPerSec * input.peakFactor : undefined
   const result = computeCapacity({input: {...input, brokers: request.brokers as number}, targetPayloadBytesPerSec: targetPayload})
   const m = result.atMaximum
+  const brokers = request.brokers as number
+  const sat = saturationFor(input, brokers, input.partitions ?? m.partitions, saturation, request.calibration)
   return {
     ...result,
     atMaximum: {
@@ -38,6 +47,7 @@ export async function capacityService(request: PlanRequest, options: SizingOptio
       failures: m.failures,
       bounds: m.bounds,
     },
+    saturation: sat,
     assumptions,
   }
 }
