@@ -74,10 +74,13 @@ describe('saturation ceilings', () => {
   })
 
   it('tail consumers that cannot keep up do not load the brokers beyond their own ceiling', () => {
-    const slowConsumers = produce({consumerGroups: 20, consumersPerGroup: 1, networkBitsPerSec: 25e9})
-    const fastConsumers = produce({consumerGroups: 20, consumersPerGroup: 12, networkBitsPerSec: 25e9})
-    expect(['broker-network-out', 'broker-cpu']).toContain(fastConsumers.binding)
-    expect(slowConsumers.point).toBeGreaterThan(fastConsumers.point)
+    // 20 groups; a quarter-core consumer reads ~40 MB/s, twelve of them ~480 MB/s per group.
+    const setup = {consumerGroups: 20, diskThroughputBytesPerSec: 10e9, networkBitsPerSec: 25e9, clientNetworkBitsPerSec: 25e9, cores: 64, producers: 64, clientCores: 0.25}
+    const slowConsumers = produce({...setup, consumersPerGroup: 1})
+    const fastConsumers = produce({...setup, consumersPerGroup: 12})
+    expect(fastConsumers.binding).toBe('broker-network-out')
+    expect(slowConsumers.binding).toBe('producer-cpu')
+    expect(slowConsumers.point).toBeGreaterThan(1.5 * fastConsumers.point)
   })
 })
 
