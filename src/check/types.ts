@@ -157,8 +157,11 @@ export interface CheckResult {
     /** Rules that could not run for lack of input the user asked for (exit 3). */
     notEvaluated: Array<{ruleId: string; reason: string}>
     failOn: 'error' | 'warning'
-    /** 0 clean, 1 findings at/above failOn, 3 a requested rule could not be evaluated. */
-    exitCode: 0 | 1 | 3
+    /**
+     * 2 an input file could not be read or parsed (a KT900 finding at error severity; the other files are still
+     * checked), else 1 findings at/above failOn, else 3 a requested rule could not be evaluated, else 0.
+     */
+    exitCode: 0 | 1 | 2 | 3
   }
 }
 
