@@ -98,6 +98,12 @@ export interface TopicDefinition {
   workload?: WorkloadExpectation
   /** Explicit allow-deletion marker (KT504), e.g. an annotation. */
   allowDelete?: boolean
+  /** The resource that defines the topic when it is not the topic name (Strimzi `KafkaTopic orders-v1`, a Terraform address), for messages. */
+  resource?: string
+  /** topicctl `spec.placement.strategy` (any, balanced-leaders, in-rack, cross-rack, static, static-in-rack): KT103, KT203. */
+  placement?: Located<string>
+  /** A description the file gives the topic (topicctl `meta.description`), for KT602. */
+  description?: Located<string>
 }
 
 /** Cluster facts the cluster-aware rules need; all optional, rules that need a missing one report "not evaluated". */
