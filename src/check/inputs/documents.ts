@@ -12,7 +12,18 @@ export interface ParsedFile {
   problems: InputProblem[]
 }
 
+/** `{{ .Values.x }}`, `{{- include … }}`: a Helm or Go template, which is not YAML until rendered. */
+const TEMPLATE = /\{\{-?\s*[-.$\w(]/
+
 export function parseDocuments(text: string, file: string): ParsedFile {
+  const template = TEMPLATE.exec(text)
+  if (template) {
+    const before = text.slice(0, template.index)
+    const line = before.split('\n').length
+    const column = template.index - before.lastIndexOf('\n')
+    const message = 'the file looks like a Helm or Go template ({{ … }}), which is not YAML until rendered; render it first (helm template …) and check the output'
+    return {docs: [], problems: [{file, line, column, severity: 'warning', message}]}
+  }
   const lines = new LineCounter()
   // One parse: the CST tokens give the comments (with offsets), the composer the documents.
   const tokens = [...new Parser(lines.addNewLine).parse(text)]
@@ -28,7 +39,7 @@ export function parseDocuments(text: string, file: string): ParsedFile {
     const header = {from: previousEnd + 1, to: lines.linePos(contentStart).line}
     previousEnd = lines.linePos(doc.range[1]).line
     if (doc.errors.length > 0) {
-      problems.push(syntaxProblem(doc, file, lines, text))
+      problems.push(syntaxProblem(doc, file, lines))
       continue
     }
     if (doc.contents === null) continue // an empty document (`---` alone, or only comments)
@@ -37,19 +48,11 @@ export function parseDocuments(text: string, file: string): ParsedFile {
   return {docs, problems}
 }
 
-function syntaxProblem(doc: Document.Parsed, file: string, lines: LineCounter, text: string): InputProblem {
+function syntaxProblem(doc: Document.Parsed, file: string, lines: LineCounter): InputProblem {
   const first = doc.errors[0]!
   const pos = posAt({file, lines}, first.pos[0])
   const message = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '')
   const more = doc.errors.length > 1 ? ` (${doc.errors.length - 1} more error(s) may follow from this one)` : ''
-  // Helm / Go templates are the usual reason a Kubernetes YAML file does not parse: say so.
-  if (/\{\{[^}]*\}\}/.test(text)) {
-    return {
-      ...at(pos),
-      severity: 'warning',
-      message: `not valid YAML: ${message}; the file looks like a Helm or Go template, so render it first (helm template …) and check the output`,
-    }
-  }
   return {...at(pos), severity: 'error', message: `not valid YAML or JSON: ${message}${more}; the topics of this document were not checked`}
 }
 

@@ -1,6 +1,6 @@
 // Reading values out of `yaml` nodes while keeping where they were written. Parsers walk the node tree
 // (not doc.toJS()) because every value must carry the 1-based line:column of its key.
-import {type Document, isAlias, isMap, isScalar, isSeq, type LineCounter, type Node} from 'yaml'
+import {type Document, isAlias, isMap, isScalar, isSeq, type LineCounter, type Node, visit} from 'yaml'
 import type {SourcePos} from '../types.js'
 
 /** One parsed document and what is needed to turn offsets into positions. */
@@ -39,9 +39,34 @@ export function posOf(ctx: DocContext, node: unknown): SourcePos {
   return posAt(ctx, range ? range[0] : (ctx.doc.range?.[0] ?? 0))
 }
 
-/** Follows an alias (`*defaults`) to the node it names. */
+/** Anchors of a document by name, in file order: built once, so resolving N aliases stays linear. */
+const anchorIndex = new WeakMap<Document, Map<string, Array<{start: number; node: Node}>>>()
+
+function anchorsOf(doc: Document.Parsed): Map<string, Array<{start: number; node: Node}>> {
+  let index = anchorIndex.get(doc)
+  if (index !== undefined) return index
+  const built = new Map<string, Array<{start: number; node: Node}>>()
+  visit(doc, (_key, node) => {
+    const anchor = (node as {anchor?: string}).anchor
+    const range = (node as Node).range
+    if (anchor === undefined || range === undefined || range === null) return
+    const list = built.get(anchor) ?? []
+    list.push({start: range[0], node: node as Node})
+    built.set(anchor, list)
+  })
+  index = built
+  anchorIndex.set(doc, index)
+  return index
+}
+
+/** Follows an alias (`*defaults`) to the node it names: the last anchor of that name before the alias. */
 export function resolve(ctx: DocContext, node: unknown): unknown {
-  return isAlias(node) ? node.resolve(ctx.doc) : node
+  if (!isAlias(node)) return node
+  const candidates = anchorsOf(ctx.doc).get(node.source) ?? []
+  const at = node.range?.[0] ?? Number.POSITIVE_INFINITY
+  let found: Node | undefined
+  for (const c of candidates) if (c.start < at) found = c.node
+  return found
 }
 
 export function isMapping(ctx: DocContext, node: unknown): boolean {
