@@ -18,7 +18,7 @@ const RULE = /^[A-Za-z][A-Za-z0-9_-]*$/
 export function parseSuppressions(text: string, pos: SourcePos): Suppression[] {
   const out: Suppression[] = []
   for (const part of text.split(/[\n;]/)) {
-    const match = /^\s*([^\s:,]+(?:\s*,\s*[^\s:,]+)*)\s*(?:[:—–]|\s-\s|\s)?\s*(.*)$/.exec(part)
+    const match = /^\s*([^\s:,]+(?:\s*,\s*[^\s:,]+)*)\s*(?:[:—–]|-(?=\s))?\s*(.*)$/.exec(part)
     if (!match || match[1] === undefined) continue
     const ids = match[1].split(',').map((s) => s.trim()).filter((s) => RULE.test(s))
     const reason = match[2]?.trim() || undefined
