@@ -126,7 +126,7 @@ const KT212: Rule = {
     for (const l of loads.filter((x) => (x.resource === 'network-in' || x.resource === 'network-out') && x.utilization > x.limit)) {
       ctx.emit(this.meta, largest.t, {
         message: `${l.resource === 'network-in' ? 'network in (produce + replication)' : 'network out (replication + consumers)'} ${rate(l.load)} per broker = ${Math.round(l.utilization * 100)}% of ${rate(l.capacity)} > ${Math.round(l.limit * 100)}% target; largest: ${largest.t.name.value}`,
-        fix: `add brokers (${Math.ceil((l.load * brokers) / (l.capacity * l.limit))} keep it under ${Math.round(l.limit * 100)}%) or faster NICs; fetch-from-follower cuts cross-AZ, not broker, egress`,
+        fix: `add brokers (${Math.ceil((l.load * brokers) / (l.capacity * l.limit))} keep it under ${Math.round(l.limit * 100)}%) or faster NICs`,
         pos: largest.t.pos,
       })
     }
