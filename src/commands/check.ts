@@ -129,9 +129,10 @@ Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage 
   private notes(outcome: CheckOutcome, targets: FormatTarget[]): void {
     const human = targets.some((t) => t.format === 'text' && t.file === undefined)
     if (!human) return
-    const byReason = new Map<string, string[]>()
-    for (const s of outcome.skipped) byReason.set(s.reason, [...(byReason.get(s.reason) ?? []), s.ruleId])
-    for (const [reason, ids] of byReason) this.note(`skipped ${ids.join(', ')}: ${reason}`)
+    if (outcome.skipped.length > 0) {
+      const ids = [...new Set(outcome.skipped.map((s) => s.ruleId))]
+      this.note(`skipped for lack of input: ${ids.join(', ')} (--list-rules says what each needs; name one with --rule to see why)`)
+    }
     if (process.env.GITHUB_ACTIONS === 'true' && (this.flags.format ?? []).length === 0 && outcome.result.findings.length > 0) {
       this.note('tip: --format github puts these findings on the pull request as annotations')
     }

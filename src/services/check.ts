@@ -6,6 +6,7 @@ import {BUILTIN_RULES, INPUT_PROBLEM, SUPPRESSION_WITHOUT_REASON} from '../check
 import {byPosition, type CheckedTopic, SEVERITY_RANK} from '../check/format/common.js'
 import {configuredSeverity, readRulesConfig, type RulesConfig} from '../check/rules-config.js'
 import type {ReadInputsOptions} from '../check/inputs/index.js'
+import type {RulePolicy, RunRulesInput} from '../check/rules/index.js'
 import type {CheckInputs, CheckResult, ClusterProfile, Finding, RuleMeta, RuleRunOutput, TopicDefinition} from '../check/types.js'
 import {UserError} from '../lib/errors.js'
 import {closest} from '../planfile/suggest.js'
@@ -13,11 +14,12 @@ import {closest} from '../planfile/suggest.js'
 /** What the service needs from the inputs (src/check/inputs/) and the rules (src/check/rules/). */
 export interface CheckEngine {
   readCheckInputs(paths: string[], options: ReadInputsOptions): Promise<CheckInputs>
-  readBaselineInputs(ref: string, paths: string[], options: ReadInputsOptions): Promise<CheckInputs>
-  runRules(args: {topics: TopicDefinition[]; cluster: ClusterProfile; baseline?: CheckInputs; policy: never; enabled?: ReadonlySet<string>}): RuleRunOutput | Promise<RuleRunOutput>
+  readBaselineInputs(ref: string, paths: string[], options: ReadInputsOptions): Promise<CheckInputs & {ref: string}>
+  runRules(input: RunRulesInput): RuleRunOutput
   RULES: readonly RuleMeta[]
   policySchema?: z.ZodType
-  DEFAULT_POLICY: unknown
+  /** The default policy with the rules file's `policy:` over it. */
+  resolvePolicy(overrides?: Partial<RulePolicy>): RulePolicy
 }
 
 export interface CheckOptions {
@@ -54,20 +56,16 @@ export interface CheckOutcome {
   rulesFile?: string
 }
 
-// TODO(wire): literal specifiers once src/check/inputs/index.ts and src/check/rules/index.ts exist.
-const INPUTS_MODULE = '../check/inputs/index.js'
-const RULES_MODULE = '../check/rules/index.js'
-
 export async function loadCheckEngine(): Promise<CheckEngine> {
-  const [inputs, rules] = await Promise.all([import(INPUTS_MODULE), import(RULES_MODULE)])
+  const [inputs, rules] = await Promise.all([import('../check/inputs/index.js'), import('../check/rules/index.js')])
   return {
     readCheckInputs: inputs.readCheckInputs,
     readBaselineInputs: inputs.readBaselineInputs,
     runRules: rules.runRules,
     RULES: rules.RULES,
     policySchema: rules.policySchema,
-    DEFAULT_POLICY: rules.DEFAULT_POLICY,
-  } as CheckEngine
+    resolvePolicy: rules.resolvePolicy,
+  }
 }
 
 /** Every rule's metadata for --list-rules and SARIF: the catalogue, then KT000 and KT900. */
@@ -83,18 +81,26 @@ export async function checkService(options: CheckOptions, engine?: CheckEngine):
   const failOn = options.failOn ?? config.failOn ?? 'error'
   const only = options.rules === undefined || options.rules.length === 0 ? undefined : resolveRuleFlags(options.rules, rules)
 
-  const catalogue = eng.RULES.map((r) => r.id)
-  const enabled = new Set(only ?? catalogue.filter((id) => config.rules[id] !== 'off' || config.overrides.some((o) => o.rules[id] !== undefined && o.rules[id] !== 'off')))
+  // A rule runs for a topic unless the rules file turns it off there (or --rule names other rules).
+  const environmentOf = (t: TopicDefinition) => t.environment?.value ?? inputs.cluster.environment
   const asked = askedFor(config, eng.RULES, only, options.baselineRef !== undefined)
 
   const inputOptions: ReadInputsOptions = {cwd, clusterFile: options.cluster, workloadFile: options.workload, cluster: clusterFromFlags(options)}
   const inputs = await eng.readCheckInputs(options.paths.length === 0 ? ['.'] : options.paths, inputOptions)
   const baseline = options.baselineRef === undefined ? undefined : await eng.readBaselineInputs(options.baselineRef, options.paths.length === 0 ? ['.'] : options.paths, inputOptions)
-  const policy = mergePolicy(eng.DEFAULT_POLICY, config.policy)
-  const ran = await eng.runRules({topics: inputs.topics, cluster: inputs.cluster, ...(baseline ? {baseline} : {}), policy: policy as never, enabled})
+  const byName = new Map<string, TopicDefinition[]>()
+  for (const t of inputs.topics) byName.set(t.name.value, [...(byName.get(t.name.value) ?? []), t])
+  const enabled = (ruleId: string, topic: string): boolean => {
+    if (only !== undefined) return only.includes(ruleId)
+    const defs = byName.get(topic) ?? []
+    if (defs.length === 0) return configuredSeverity(config, ruleId, {topic, file: '', environment: inputs.cluster.environment}) !== 'off'
+    return defs.some((t) => configuredSeverity(config, ruleId, {topic, file: t.pos.file, environment: environmentOf(t)}) !== 'off')
+  }
+  const policy = eng.resolvePolicy(config.policy as Partial<RulePolicy> | undefined)
+  const ran = eng.runRules({topics: inputs.topics, cluster: inputs.cluster, ...(baseline ? {baseline} : {}), policy, enabled})
 
   const findings = applyConfig(
-    [...suppress(ran.findings.filter((f) => enabled.has(f.ruleId)), inputs.topics, rules), ...problemFindings(inputs, baseline)],
+    [...suppress(ran.findings.filter((f) => only === undefined || only.includes(f.ruleId)), inputs.topics, rules), ...problemFindings(inputs, baseline)],
     config,
     inputs,
   ).sort(byPosition)
@@ -164,21 +170,6 @@ export function askedFor(config: RulesConfig, catalogue: readonly RuleMeta[], on
   for (const s of settings) for (const [id, v] of Object.entries(s)) if (v !== 'off' && (only === undefined || only.includes(id))) asked.add(id)
   if (baseline) for (const r of catalogue) if (r.needs.includes('baseline') && (only === undefined || only.includes(r.id))) asked.add(r.id)
   return asked
-}
-
-/** Defaults with the rules file's policy over them (nested mappings merged one level deep). */
-function mergePolicy(defaults: unknown, given: unknown): unknown {
-  if (given === undefined || given === null) return defaults
-  const out: Record<string, unknown> = {...(defaults as Record<string, unknown>)}
-  for (const [k, v] of Object.entries(given as Record<string, unknown>)) {
-    const d = out[k]
-    out[k] = isPlainObject(d) && isPlainObject(v) ? {...d, ...v} : v
-  }
-  return out
-}
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v)
 }
 
 function topicKey(name: string, file: string): string {

@@ -18,7 +18,7 @@ const finding = (ruleId: string, severity: Finding['severity'], t: string, file:
 interface Stand {
   inputs?: Partial<CheckInputs>
   out?: RuleRunOutput
-  calls?: Array<{enabled?: ReadonlySet<string>; policy: unknown; baseline?: CheckInputs}>
+  calls?: Array<{enabled?: (ruleId: string, topic: string) => boolean; policy: unknown; baseline?: {ref: string}}>
 }
 
 function engine(stand: Stand = {}): CheckEngine {
@@ -31,13 +31,13 @@ function engine(stand: Stand = {}): CheckEngine {
   }
   return {
     readCheckInputs: async () => inputs,
-    readBaselineInputs: async () => ({...inputs, topics: [], problems: [], files: []}),
+    readBaselineInputs: async (ref) => ({...inputs, topics: [], problems: [], files: [], ref}),
     runRules: (args) => {
       stand.calls?.push({enabled: args.enabled, policy: args.policy, baseline: args.baseline})
       return stand.out ?? {findings: [finding('KT105', 'warning', 'payments.v1', 'topics/payments.yaml', 9), finding('KT104', 'error', 'orders.v1', 'topics/orders.yaml', 7)], notEvaluated: []}
     },
     RULES: [...RULES, {id: 'KT501', name: 'partition-decrease', title: 'Partition count decrease', section: '5.6', defaultSeverity: 'error', needs: ['spec', 'baseline'], description: 'd'}],
-    DEFAULT_POLICY: {minReplicationFactor: 3, partitions: {min: 1, max: 1000}},
+    resolvePolicy: ((o: Record<string, unknown> = {}) => ({minReplicationFactor: 3, ...o, partitions: {min: 1, max: 1000, ...(o.partitions as object)}})) as unknown as CheckEngine['resolvePolicy'],
   }
 }
 
@@ -70,7 +70,8 @@ describe('check service', () => {
     const {result} = await checkService({paths: [], cwd: cwdWith(rules)}, engine({calls, inputs}))
     expect(result.findings.map((f) => [f.ruleId, f.severity])).toEqual([['KT104', 'info']])
     expect(result.summary.exitCode).toBe(0)
-    expect([...calls[0]!.enabled!].sort()).toEqual(['KT104', 'KT105', 'KT206', 'KT501'])
+    const on = calls[0]!.enabled!
+    expect([on('KT602', 'orders.v1'), on('KT105', 'payments.v1'), on('KT105', 'orders.v1'), on('KT104', 'orders.v1')]).toEqual([false, false, true, true])
     expect(calls[0]!.policy).toEqual({minReplicationFactor: 3, partitions: {min: 1, max: 50}})
   })
 
@@ -110,7 +111,7 @@ describe('check service', () => {
     const calls: Stand['calls'] = []
     const byFlag = await checkService({paths: [], cwd: cwdWith(), rules: ['disk-overflow']}, engine({out, calls}))
     expect(byFlag.result.summary).toMatchObject({exitCode: 3, notEvaluated: [{ruleId: 'KT206', reason: 'no disk size per broker'}]})
-    expect([...calls[0]!.enabled!]).toEqual(['KT206'])
+    expect([calls[0]!.enabled!('KT206', 'orders.v1'), calls[0]!.enabled!('KT104', 'orders.v1')]).toEqual([true, false])
 
     const byFile = await checkService({paths: [], cwd: cwdWith('rules: {KT206: warning}\n')}, engine({out}))
     expect(byFile.result.summary.exitCode).toBe(3)
