@@ -1,7 +1,7 @@
 // §5.6 Change safety: the plan against the baseline (the config applied on the base branch or a snapshot).
 // Topics are matched by identity (name, environment, cluster) through one Map: linear in the number of topics.
 import type {RuleMeta, TopicDefinition} from '../types.js'
-import {type Rule, type RuleContext, identity, ms, n} from './context.js'
+import {type Rule, type RuleContext, identity, ms, n, size} from './context.js'
 import {brokerDefault, cleanupPolicy, describeOrigin, effective, effectiveNumber, lastSetting, partitionCount, posOf, replicationFactor} from './effective-config.js'
 import {defaultFor, topicConfig} from '../kafka-topic-configs.js'
 
@@ -113,7 +113,7 @@ const KT505: Rule = {
         const wasValue = was.value < 0 ? Infinity : was.value
         if (now.value * f > wasValue) continue
         const input = ctx.planInput(t)
-        const gone = key === 'retention.ms' && input && Number.isFinite(wasValue) ? `; about ${((input.payloadBytesPerSec * (wasValue - now.value)) / 1000 / 1e9).toFixed(1)} GB of payload (one copy) is deleted at once` : ''
+        const gone = key === 'retention.ms' && input && Number.isFinite(wasValue) ? `; about ${size((input.payloadBytesPerSec * (wasValue - now.value)) / 1000)} of payload (one copy) is deleted at once` : ''
         const fmt = key === 'retention.ms' ? ms : n
         ctx.emit(this.meta, t, {message: `${key} drops from ${fmt(was.value)} (${ctx.baseline.ref}) to ${fmt(now.value)}${gone}`, fix: `lower ${key} in steps (e.g. halve it per change) and check consumer lag first`, pos: posOf(t, now)})
       }
