@@ -2,7 +2,7 @@
 // Topics are matched by identity (name, environment, cluster) through one Map: linear in the number of topics.
 import type {RuleMeta, TopicDefinition} from '../types.js'
 import {type Rule, type RuleContext, identity, ms, n, size} from './context.js'
-import {brokerDefault, cleanupPolicy, describeOrigin, effective, effectiveNumber, lastSetting, partitionCount, posOf, replicationFactor} from './effective-config.js'
+import {cleanupPolicy, describeOrigin, effective, effectiveNumber, lastSetting, partitionCount, posOf, replicationFactor} from './effective-config.js'
 import {defaultFor, topicConfig} from '../kafka-topic-configs.js'
 
 const meta = (id: string, name: string, title: string, defaultSeverity: RuleMeta['defaultSeverity'], needs: RuleMeta['needs'], description: string): RuleMeta => ({id, name, title, section: '5.6', defaultSeverity, needs, description})
@@ -152,7 +152,7 @@ const KT507: Rule = {
         const def = topicConfig(key)
         const toText = to ? `${show(to.value)} (${describeOrigin(to, ctx.cluster)})` : def ? `${show(defaultFor(def, ctx.cluster.kafkaVersion))} (Kafka's default)` : 'the broker default'
         ctx.emit(this.meta, t, {
-          message: `${key} is removed: it reverts from ${show(was?.value)} (${ctx.baseline.ref}) to ${toText}${brokerDefault(ctx.cluster, key) === undefined && ctx.cluster.brokerDefaults !== undefined && to?.origin === 'kafka' ? '; the cluster profile states no broker default, so the real value may differ' : ''}`,
+          message: `${key} is removed: it reverts from ${show(was?.value)} (${ctx.baseline.ref}) to ${toText}${to?.origin === 'kafka' ? '; the cluster profile states no broker default, so the real value may differ' : ''}`,
           fix: `keep ${key}: ${show(was?.value)}, or accept ${to ? show(to.value) : 'the default'} explicitly`,
         })
       }

@@ -3,7 +3,7 @@
 import {closest} from '../../planfile/suggest.js'
 import {BROKER_ONLY_KEYS, COMMON_MISTAKES, LATEST_KAFKA, TOPIC_CONFIG_KEYS, availability, compareVersions, minimumFor, parseConfigValue, topicConfig, unitHint} from '../kafka-topic-configs.js'
 import type {RuleMeta, TopicDefinition} from '../types.js'
-import {type Rule, type RuleContext, identity, n} from './context.js'
+import {type Rule, identity, n} from './context.js'
 import {countValue, lastSetting} from './effective-config.js'
 
 const meta = (id: string, name: string, title: string, defaultSeverity: RuleMeta['defaultSeverity'], needs: RuleMeta['needs'], description: string): RuleMeta => ({id, name, title, section: '5.1', defaultSeverity, needs, description})
@@ -222,4 +222,3 @@ const KT008: Rule = {
 }
 
 export const SCHEMA_RULES: Rule[] = [KT001, KT002, KT003, KT004, KT005, KT006, KT007, KT008]
-export type {RuleContext}

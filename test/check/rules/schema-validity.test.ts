@@ -1,6 +1,6 @@
 // §5.1 rules: one test per rule that fails when the rule is removed (id, severity, numbers, fix, position).
 import {describe, expect, it} from 'vitest'
-import {cluster, findingsOf, goodCluster, goodTopic, run, topic} from './builders.js'
+import {cluster, findingsOf, goodCluster, goodTopic, run} from './builders.js'
 
 describe('KT001 unknown-config-key', () => {
   it('suggests the closest key for a typo, at the setting', () => {
