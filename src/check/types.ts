@@ -98,6 +98,12 @@ export interface TopicDefinition {
   workload?: WorkloadExpectation
   /** Explicit allow-deletion marker (KT504), e.g. an annotation. */
   allowDelete?: boolean
+  /** The resource that defines the topic when it is not the topic name (Strimzi `KafkaTopic orders-v1`, a Terraform address), for messages. */
+  resource?: string
+  /** topicctl `spec.placement.strategy` (any, balanced-leaders, in-rack, cross-rack, static, static-in-rack): KT103, KT203. */
+  placement?: Located<string>
+  /** A description the file gives the topic (topicctl `meta.description`), for KT602. */
+  description?: Located<string>
 }
 
 /** Cluster facts the cluster-aware rules need; all optional, rules that need a missing one report "not evaluated". */
@@ -157,8 +163,11 @@ export interface CheckResult {
     /** Rules that could not run for lack of input the user asked for (exit 3). */
     notEvaluated: Array<{ruleId: string; reason: string}>
     failOn: 'error' | 'warning'
-    /** 0 clean, 1 findings at/above failOn, 3 a requested rule could not be evaluated. */
-    exitCode: 0 | 1 | 3
+    /**
+     * 2 an input file could not be read or parsed (a KT900 finding at error severity; the other files are still
+     * checked), else 1 findings at/above failOn, else 3 a requested rule could not be evaluated, else 0.
+     */
+    exitCode: 0 | 1 | 2 | 3
   }
 }
 
