@@ -45,7 +45,7 @@ export interface ReadRulesOptions {
 
 const TOP_KEYS = ['failOn', 'rules', 'overrides', 'policy']
 const OVERRIDE_KEYS = ['topics', 'files', 'environments', 'rules']
-const SUGGESTIONS = ['see "Rules file" in docs/check.md; `kafka-sizer check --list-rules` lists every rule id']
+const SUGGESTIONS = ['see "Rules file" in the README; `kafka-sizer check --list-rules` lists every rule id']
 
 /** Glob to RegExp: `**` any characters, `*` any but "/", `?` one, `{a,b}` either; matched against the whole name. */
 export function globToRegExp(glob: string): RegExp {
