@@ -299,7 +299,8 @@ function extras(input: PlanInput, traffic: Traffic, storage: StorageBreakdown, b
   return {...(crossAz ? {crossAz} : {}), ...(cost ? {cost} : {})}
 }
 
-function storageFor(input: PlanInput, batch: AchievedBatch, partitions: number, brokers: number, retentionMs: number): StorageBreakdown {
+/** The storage model for a topic with this batch shape, partition and broker count (used by plan and check). */
+export function storageFor(input: PlanInput, batch: AchievedBatch, partitions: number, brokers: number, retentionMs: number): StorageBreakdown {
   return computeStorage({
     payloadBytesPerSec: input.payloadBytesPerSec,
     storedBytesPerSec: input.messagesPerSec * batch.storedBytesPerMessage,

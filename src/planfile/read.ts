@@ -173,7 +173,7 @@ export async function readPlanFile(file: string, options: ReadPlanFileOptions = 
 }
 
 /** The fields of `value` (a mapping) that parse on their own, with defaults for absent ones. */
-function salvage(shape: Record<string, z.ZodType>, value: unknown): Record<string, unknown> | undefined {
+export function salvage(shape: Record<string, z.ZodType>, value: unknown): Record<string, unknown> | undefined {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined
   const out: Record<string, unknown> = {}
   for (const [key, field] of Object.entries(shape)) {

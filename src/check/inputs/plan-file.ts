@@ -7,6 +7,7 @@ import {findProfile} from '../../catalogue/index.js'
 import {knownKeysAt, type ParsedCluster, type ParsedTopic, planFileParts, planFileSchema, show} from '../../planfile/schema.js'
 import {closest} from '../../planfile/suggest.js'
 import {toClusterSpec, toTopicSpec} from '../../planfile/to-spec.js'
+import {salvage} from '../../planfile/read.js'
 import type {QuantityParser} from '../../units/quantity.js'
 import type {ClusterProfile, ConfigSetting, InputProblem, SourcePos, Suppression, TopicDefinition, WorkloadExpectation} from '../types.js'
 import type {Parsed} from './strimzi.js'
@@ -129,17 +130,6 @@ function clusterOf(ctx: DocContext, parsed: Partial<ParsedCluster> | undefined):
   const catalogued = spec.hardwareProfile === undefined ? undefined : findProfile(spec.hardwareProfile)?.hardware
   if (catalogued !== undefined || spec.hardware !== undefined) profile.hardware = {...catalogued, ...spec.hardware}
   return profile
-}
-
-/** The fields of `value` (a mapping) that parse on their own (as src/planfile/read.ts does). */
-function salvage(shape: Record<string, z.ZodType>, value: unknown): Record<string, unknown> | undefined {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined
-  const out: Record<string, unknown> = {}
-  for (const [key, field] of Object.entries(shape)) {
-    const r = field.safeParse((value as Record<string, unknown>)[key])
-    if (r.success && r.data !== undefined) out[key] = r.data
-  }
-  return out
 }
 
 type Issue = z.core.$ZodIssue

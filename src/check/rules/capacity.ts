@@ -4,8 +4,8 @@
 // computeStorage), never from a formula restated here.
 import {hotKeyLoad} from '../../model/hot-keys.js'
 import {roundPartitions} from '../../model/partitions.js'
-import {partitionRequirement, topicAt} from '../../model/plan.js'
-import {type StorageBreakdown, computeStorage} from '../../model/storage.js'
+import {partitionRequirement, storageFor, topicAt} from '../../model/plan.js'
+import type {StorageBreakdown} from '../../model/storage.js'
 import type {PlanInput} from '../../model/types.js'
 import type {RuleMeta, TopicDefinition} from '../types.js'
 import {type Rule, type RuleContext, bytes, ms, multipleAtLeast, n, rate} from './context.js'
@@ -15,26 +15,7 @@ const meta = (id: string, name: string, title: string, defaultSeverity: RuleMeta
 
 /** The model's storage for a topic at its own partition count (one broker: per-broker figures are not used). */
 export function storageOf(input: PlanInput, partitions: number): StorageBreakdown {
-  const b = topicAt(input, partitions).averageBatch
-  return computeStorage({
-    payloadBytesPerSec: input.payloadBytesPerSec,
-    storedBytesPerSec: input.messagesPerSec * b.storedBytesPerMessage,
-    messagesPerSec: input.messagesPerSec,
-    compressionRatio: input.compressionRatio,
-    batchBytes: b.batchBytes,
-    replicationFactor: input.replicationFactor,
-    partitions,
-    brokers: 1,
-    retentionMs: input.retentionMs,
-    retentionBytesPerPartition: input.retentionBytesPerPartition,
-    localRetentionMs: input.localRetentionMs,
-    segmentBytes: input.segmentBytes,
-    segmentMs: input.segmentMs,
-    cleanupPolicy: input.cleanupPolicy,
-    distinctKeys: input.distinctKeys,
-    storedBytesPerMessage: b.storedBytesPerMessage,
-    maxDiskFill: input.maxDiskFill,
-  })
+  return storageFor(input, topicAt(input, partitions).averageBatch, partitions, 1, input.retentionMs)
 }
 
 /** A partition count to suggest: the model's rounding (a multiple of the brokers, round multipliers). */
