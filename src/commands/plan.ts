@@ -1,3 +1,4 @@
+import {Flags} from '@oclif/core'
 import {BaseCommand} from '../lib/base-command.js'
 import {fileFlag, refuseFlagsWithFile} from '../flags/file-flags.js'
 import type {ClusterPlanResult} from '../services/cluster-plan.js'
@@ -27,6 +28,9 @@ Quantities take units: MB = 10^6 bytes, MiB = 2^20 bytes; rates per second or pe
 
   static flags = {
     ...fileFlag,
+    chart: Flags.boolean({
+      description: 'Also draw the per-broker utilisation of each resource as bars and the sustainable ingress by broker count as a line chart, in the terminal (not with --json).',
+    }),
     ...workloadFlags,
     ...clusterFlags,
     ...hardwareFlags,
@@ -44,6 +48,10 @@ Quantities take units: MB = 10^6 bytes, MiB = 2^20 bytes; rates per second or pe
     if (!this.jsonEnabled()) {
       const {renderPlan} = await import('../render/plan.js')
       this.log(renderPlan(result))
+      if (this.flags.chart) {
+        const {renderPlanCharts} = await import('../render/plan-chart.js')
+        this.log(`\n${await renderPlanCharts(result.loads, [result], result.brokers)}`)
+      }
     }
     return result
   }
@@ -79,6 +87,11 @@ Quantities take units: MB = 10^6 bytes, MiB = 2^20 bytes; rates per second or pe
     if (!this.jsonEnabled()) {
       const {renderClusterPlan} = await import('../render/cluster-plan.js')
       this.log(renderClusterPlan(result))
+      if (this.flags.chart) {
+        const {renderPlanCharts} = await import('../render/plan-chart.js')
+        const cluster = {names: result.topics.map((t) => t.name), failurePolicy: result.cluster.failurePolicy as 'none' | 'survive-one-broker' | 'survive-one-az', metadata: result.cluster.metadata as 'kraft' | 'zookeeper'}
+        this.log(`\n${await renderPlanCharts(result.loads, topicPlansOf(result), result.brokers, cluster)}`)
+      }
     }
     return result
   }
