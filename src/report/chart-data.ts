@@ -73,7 +73,7 @@ export function growthChart(s: StorageSeries): Chart {
     'years from now',
     'y',
     `Line chart of the cluster's stored bytes at the full retention window as traffic grows: ${formatNumber(first / divisor)} ${unit} now, ${formatNumber(last / divisor)} ${unit} after ${formatNumber(years)} years, against ${formatNumber(s.usableBytes / divisor)} ${unit} of usable disk on today's brokers` +
-      (crosses === undefined ? '; it stays within it.' : `; it passes it within about ${formatNumber(crosses)} years.`),
+      (crosses === undefined ? '; it stays within it.' : `; it is above it by year ${formatNumber(crosses)} (the growth runway says when exactly).`),
   )
 }
 
