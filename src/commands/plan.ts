@@ -1,6 +1,6 @@
 import {Flags} from '@oclif/core'
 import {BaseCommand} from '../lib/base-command.js'
-import {UserError} from '../lib/errors.js'
+import {fileFlag, refuseFlagsWithFile} from '../flags/file-flags.js'
 import type {ClusterPlanResult} from '../services/cluster-plan.js'
 import {brokersFlag, calibrationFlag, clusterFlags, hardwareFlags, workloadFlags} from '../flags/workload-flags.js'
 import {requestFromFlags, sizingOptionsFromFlags} from '../flags/to-request.js'
@@ -27,10 +27,9 @@ Quantities take units: MB = 10^6 bytes, MiB = 2^20 bytes; rates per second or pe
   ]
 
   static flags = {
-    file: Flags.string({
-      char: 'f',
-      helpGroup: 'CLUSTER PLAN FILE',
-      description: 'Size a whole cluster from a plan file (YAML or JSON: a cluster section and a topics list; `kafka-sizer init` writes one). Workload flags then come from the file.',
+    ...fileFlag,
+    chart: Flags.boolean({
+      description: 'Also draw the per-broker utilisation of each resource as bars and the sustainable ingress by broker count as a line chart, in the terminal (not with --json).',
     }),
     ...workloadFlags,
     ...clusterFlags,
@@ -49,19 +48,17 @@ Quantities take units: MB = 10^6 bytes, MiB = 2^20 bytes; rates per second or pe
     if (!this.jsonEnabled()) {
       const {renderPlan} = await import('../render/plan.js')
       this.log(renderPlan(result))
+      if (this.flags.chart) {
+        const {renderPlanCharts} = await import('../render/plan-chart.js')
+        this.log(`\n${await renderPlanCharts(result.loads, [result], result.brokers)}`)
+      }
     }
     return result
   }
 
   /** --file: many topics on one cluster. Per-topic flags belong in the file, so they are refused here. */
   private async runFile(file: string): Promise<ClusterPlanResult & {emitted?: EmittedArtefact[]}> {
-    const allowed = new Set(['file', 'json', 'color', 'calibration', 'hardware', 'catalogue', 'replication-throttle', 'emit', 'output', 'cluster-name'])
-    const given = Object.keys(this.flags).filter((k) => !allowed.has(k) && this.argv.some((a) => a === `--${k}` || a.startsWith(`--${k}=`)))
-    if (given.length > 0) {
-      throw new UserError(`--file: --${given[0]} cannot be combined with a plan file`, {
-        suggestions: [given[0] === 'topic' ? 'topic names come from the file' : `set it in ${file} (cluster: or a topic entry), or drop --file`],
-      })
-    }
+    refuseFlagsWithFile(this.flags, this.argv, new Set(['file', 'json', 'color', 'calibration', 'hardware', 'catalogue', 'replication-throttle', 'emit', 'output', 'cluster-name', 'chart']), file)
     const {clusterPlanService, topicPlansOf} = await import('../services/cluster-plan.js')
     const result = await clusterPlanService(file, sizingOptionsFromFlags(this.flags))
     if (this.flags.emit !== undefined) {
@@ -90,6 +87,11 @@ Quantities take units: MB = 10^6 bytes, MiB = 2^20 bytes; rates per second or pe
     if (!this.jsonEnabled()) {
       const {renderClusterPlan} = await import('../render/cluster-plan.js')
       this.log(renderClusterPlan(result))
+      if (this.flags.chart) {
+        const {renderPlanCharts} = await import('../render/plan-chart.js')
+        const cluster = {names: result.topics.map((t) => t.name), failurePolicy: result.cluster.failurePolicy as 'none' | 'survive-one-broker' | 'survive-one-az', metadata: result.cluster.metadata as 'kraft' | 'zookeeper'}
+        this.log(`\n${await renderPlanCharts(result.loads, topicPlansOf(result), result.brokers, cluster)}`)
+      }
     }
     return result
   }

@@ -103,7 +103,7 @@ function batchFor(input: PlanInput, messagesPerSec: number, partitions: number):
 }
 
 /** Retention used for storage: infinite retention without compaction is sized over the growth horizon. */
-function storageRetentionMs(input: PlanInput): {retentionMs: number; note?: string} {
+export function storageRetentionMs(input: PlanInput): {retentionMs: number; note?: string} {
   const compacts = input.cleanupPolicy !== 'delete' && input.distinctKeys !== undefined
   if (Number.isFinite(input.retentionMs) || compacts) return {retentionMs: input.retentionMs}
   const ms = input.horizonYears * YEAR_MS
