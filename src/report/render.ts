@@ -85,6 +85,6 @@ export function templateError(error: unknown, file: string, shown: string): Erro
   return new InputError(
     `${where}:${line}:${col}`,
     what,
-    unknown ? 'only fields of the report data model (docs/report.md: `report.summary.brokers`, …) and the documented filters' : 'a valid Liquid template (https://liquidjs.com)',
+    unknown ? 'only fields of the report data model (README "Templates and the report data model": `report.summary.brokers`, …) and the documented filters' : 'a valid Liquid template (https://liquidjs.com)',
   )
 }

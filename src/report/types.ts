@@ -1,7 +1,7 @@
 // The report data model: what `kafka-sizer report` hands to its templates and prints with --json.
 // One shape for a single-topic plan (a one-topic report) and a cluster plan file. Every number comes from
 // the plan model and services; every `*Text` field is that number formatted for people (templates never
-// compute). Documented field by field in docs/report.md.
+// compute). Documented field by field in the README ("Templates and the report data model").
 import type {Origin, ResourceName, ValueUnit} from '../model/types.js'
 
 export const REPORT_SCHEMA = 'kafka-sizer-report/1'
