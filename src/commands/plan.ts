@@ -2,10 +2,8 @@ import {Flags} from '@oclif/core'
 import {BaseCommand} from '../lib/base-command.js'
 import {fileFlag, refuseFlagsWithFile} from '../flags/file-flags.js'
 import type {ClusterPlanResult} from '../services/cluster-plan.js'
-import {brokersFlag, calibrationFlag, clusterFlags, hardwareFlags, workloadFlags} from '../flags/workload-flags.js'
+import {planInputFlags} from '../flags/plan-flags.js'
 import {requestFromFlags, sizingOptionsFromFlags} from '../flags/to-request.js'
-import {costFlags} from '../flags/cost-flags.js'
-import {whatIfFlags} from '../flags/what-if-flags.js'
 import {type PlanResult, planService} from '../services/plan.js'
 import {emitFlags} from '../flags/emit-flags.js'
 import type {EmittedArtefact} from '../services/emit.js'
@@ -31,13 +29,7 @@ Quantities take units: MB = 10^6 bytes, MiB = 2^20 bytes; rates per second or pe
     chart: Flags.boolean({
       description: 'Also draw the per-broker utilisation of each resource as bars and the sustainable ingress by broker count as a line chart, in the terminal (not with --json).',
     }),
-    ...workloadFlags,
-    ...clusterFlags,
-    ...hardwareFlags,
-    ...brokersFlag,
-    ...calibrationFlag,
-    ...costFlags,
-    ...whatIfFlags,
+    ...planInputFlags,
     ...emitFlags,
   }
 

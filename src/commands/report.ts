@@ -1,9 +1,7 @@
 import {Flags} from '@oclif/core'
 import {BaseCommand} from '../lib/base-command.js'
-import {brokersFlag, calibrationFlag, clusterFlags, hardwareFlags, workloadFlags} from '../flags/workload-flags.js'
+import {planInputFlags} from '../flags/plan-flags.js'
 import {requestFromFlags, sizingOptionsFromFlags} from '../flags/to-request.js'
-import {costFlags} from '../flags/cost-flags.js'
-import {whatIfFlags} from '../flags/what-if-flags.js'
 import {fileFlag, refuseFlagsWithFile} from '../flags/file-flags.js'
 import {checkTopicName} from '../flags/emit-flags.js'
 import type {ReportData} from '../report/types.js'
@@ -34,13 +32,7 @@ HTML is one file with inline CSS and SVG charts, no network requests, light and 
     template: Flags.string({helpGroup: REPORT, description: 'Your own Liquid template instead of templates/report.<format>.liquid; its fields are the report data model (--json). Partials are looked up beside it, then in templates/.'}),
     title: Flags.string({helpGroup: REPORT, description: 'The document title. Default "Kafka sizing: <cluster or topic name>".'}),
     topic: Flags.custom<string>({helpGroup: REPORT, description: 'Name of the single topic (without --file). Default my-topic.', parse: async (input: string) => checkTopicName(input)})(),
-    ...workloadFlags,
-    ...clusterFlags,
-    ...hardwareFlags,
-    ...brokersFlag,
-    ...calibrationFlag,
-    ...costFlags,
-    ...whatIfFlags,
+    ...planInputFlags,
   }
 
   public async run(): Promise<ReportData> {

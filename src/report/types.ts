@@ -2,6 +2,7 @@
 // One shape for a single-topic plan (a one-topic report) and a cluster plan file. Every number comes from
 // the plan model and services; every `*Text` field is that number formatted for people (templates never
 // compute). Documented field by field in the README ("Templates and the report data model").
+import type {Cost} from '../model/cost.js'
 import type {Origin, ResourceName, ValueUnit} from '../model/types.js'
 
 export const REPORT_SCHEMA = 'kafka-sizer-report/1'
@@ -123,13 +124,8 @@ export interface ReportOutage {
   outcome: string
 }
 
-export interface ReportCost {
-  monthlyUsd: number
-  brokersUsd: number | null
-  storageUsd: number | null
-  transferUsd: number | null
-  remoteStorageUsd: number | null
-  unpriced: string[]
+/** The model's monthly cost with each figure formatted for templates. */
+export interface ReportCost extends Cost {
   text: {monthly: string; brokers: string; storage: string; transfer: string; remoteStorage: string}
 }
 
