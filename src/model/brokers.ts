@@ -38,7 +38,7 @@ export interface BrokerSizing {
   failures: FailureScenario[]
 }
 
-const THROUGHPUT_RESOURCES: ReadonlySet<ResourceName> = new Set(['network-in', 'network-out', 'disk-throughput', 'cpu'])
+const THROUGHPUT_RESOURCES: ReadonlySet<ResourceName> = new Set(['network-in', 'network-out', 'disk-throughput', 'cpu', 'client-ingress', 'client-egress'])
 
 /** Brokers each resource alone requires at its planning limit. */
 export function brokerBounds(input: BrokerSizingInput): BrokerBound[] {
@@ -54,6 +54,21 @@ export function brokerBounds(input: BrokerSizingInput): BrokerBound[] {
   const replicas = demands.reduce((a, d) => a + d.partitions * d.replicationFactor, 0)
   const groups = demands.reduce((a, d) => a + d.consumerGroups, 0)
   const single = demands.length === 1 ? demands[0] : undefined
+  const quotas: BrokerBound[] = []
+  if (hardware.clientIngressBytesPerSec !== undefined) {
+    quotas.push({
+      resource: 'client-ingress',
+      brokersNeeded: f.producerIn / hardware.clientIngressBytesPerSec,
+      detail: `produce ${mbps(f.producerIn)} ÷ ${mbps(hardware.clientIngressBytesPerSec)} ingress per unit (the vendor's sustained figure, used in full)`,
+    })
+  }
+  if (hardware.clientEgressBytesPerSec !== undefined) {
+    quotas.push({
+      resource: 'client-egress',
+      brokersNeeded: f.consumerOut / hardware.clientEgressBytesPerSec,
+      detail: `${groups} consumer group(s) ${mbps(f.consumerOut)} ÷ ${mbps(hardware.clientEgressBytesPerSec)} egress per unit (the vendor's sustained figure, used in full)`,
+    })
+  }
   return [
     {
       resource: 'disk-throughput',
@@ -89,6 +104,7 @@ export function brokerBounds(input: BrokerSizingInput): BrokerBound[] {
     },
     {resource: 'replication-factor', brokersNeeded: rf, detail: `RF ${rf} needs ${rf} brokers${single ? '' : ' (the largest RF of the topics)'}`},
     {resource: 'availability-zones', brokersNeeded: input.azs, detail: `one broker in each of ${input.azs} AZ(s)`},
+    ...quotas,
   ]
 }
 

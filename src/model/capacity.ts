@@ -119,13 +119,16 @@ export function computeCapacity({input, targetPayloadBytesPerSec}: CapacityInput
   // Resources that fail even at 1 B/s (e.g. RF > brokers leaves nothing to search) are reported at 0.
   const names = new Set<string>()
   const ceilings: ResourceCeiling[] = []
+  // A managed unit's client quotas are ceilings too, where the hardware has them.
+  const hw = input.hardware
+  const quotas: ResourceName[] = [
+    ...(hw.clientIngressBytesPerSec === undefined ? [] : (['client-ingress'] as const)),
+    ...(hw.clientEgressBytesPerSec === undefined ? [] : (['client-egress'] as const)),
+  ]
+  const throughput: ResourceName[] = ['network-in', 'network-out', 'disk-throughput', 'cpu', ...quotas]
   const candidates: Violation[] = [
-    ...['network-in', 'network-out', 'disk-throughput', 'cpu', 'storage', 'partition-replicas', 'partition-throughput', 'consumer-throughput'].map(
-      (r) => ({resource: r as ResourceName, scenario: 'normal' as Scenario}),
-    ),
-    ...(['broker-loss', 'az-loss'] as Scenario[]).flatMap((scenario) =>
-      (['network-in', 'network-out', 'disk-throughput', 'cpu'] as ResourceName[]).map((resource) => ({resource, scenario})),
-    ),
+    ...[...throughput, 'storage', 'partition-replicas', 'partition-throughput', 'consumer-throughput'].map((r) => ({resource: r as ResourceName, scenario: 'normal' as Scenario})),
+    ...(['broker-loss', 'az-loss'] as Scenario[]).flatMap((scenario) => throughput.map((resource) => ({resource, scenario}))),
   ]
   for (const c of candidates) {
     const key = `${c.resource}/${c.scenario}`

@@ -116,6 +116,11 @@ export function perBrokerLoads(demand: FlowDemand | readonly FlowDemand[], hw: H
     limit,
     unit,
   })
+  const quotas: ResourceLoad[] = []
+  // A managed unit's quota counts client bytes only (replication is the vendor's business). The vendor's
+  // figure is already the sustained rate it recommends planning to, so it is used in full, not × u.
+  if (hw.clientIngressBytesPerSec !== undefined) quotas.push(load('client-ingress', f.producerIn / up, hw.clientIngressBytesPerSec, 1, 'B/s'))
+  if (hw.clientEgressBytesPerSec !== undefined) quotas.push(load('client-egress', f.consumerOut / up, hw.clientEgressBytesPerSec, 1, 'B/s'))
   return [
     load('network-in', f.networkIn / up, cap.networkBytesPerSec, u, 'B/s'),
     load('network-out', f.networkOut / up, cap.networkBytesPerSec, u, 'B/s'),
@@ -123,5 +128,6 @@ export function perBrokerLoads(demand: FlowDemand | readonly FlowDemand[], hw: H
     load('cpu', f.cpuWriteEquivalent / up / CPU_WRITE_EQUIVALENT_PER_CORE.value, hw.cores, u, 'cores'),
     load('storage', storageBytes / brokers, cap.storageBytes, limits.maxDiskFill, 'B'),
     load('partition-replicas', replicas / brokers, cap.partitionReplicas, 1, 'replicas'),
+    ...quotas,
   ]
 }

@@ -161,6 +161,18 @@ export function resolvePlanInput(req: PlanRequest): ResolvedPlanInput {
     maxPartitionReplicas: 0,
   }
 
+  // A managed unit's client quotas come only from its catalogue entry (there is no default to fall back on).
+  for (const [field, label] of [
+    ['clientIngressBytesPerSec', 'client ingress quota (per unit)'],
+    ['clientEgressBytesPerSec', 'client egress quota (per unit)'],
+  ] as const) {
+    const quota = hw[field]
+    if (quota === undefined) continue
+    hardware[field] = quota
+    const source = catalogued[field]
+    if (source !== undefined) assumptions.push({key: `hardware.${field}`, label, value: quota, unit: 'B/s', origin: 'catalogue', source})
+  }
+
   const replicaLimit = K.partitionReplicasForCores(hardware.cores)
   hardware.maxPartitionReplicas = pickHw(
     'maxPartitionReplicas',

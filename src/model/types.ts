@@ -42,6 +42,12 @@ export interface Hardware {
   memoryBytes: number
   /** Recommended ceiling of partition replicas hosted by one broker. */
   maxPartitionReplicas: number
+  /**
+   * A managed service's published client quota per unit (MSK Express broker, Confluent CKU), in client
+   * terms before replication: producer bytes in and consumer bytes out per unit. Absent for machines.
+   */
+  clientIngressBytesPerSec?: number
+  clientEgressBytesPerSec?: number
 }
 
 /** A consumer instance's processing rate, for t/c. Either unit may be given; the other is derived. */
@@ -136,6 +142,9 @@ export type ResourceName =
   | 'partition-throughput'
   /** Capacity mode only: active consumer instances × per-instance rate c. */
   | 'consumer-throughput'
+  /** Managed capacity units only: the vendor's producer-ingress and consumer-egress quota per unit. */
+  | 'client-ingress'
+  | 'client-egress'
 
 export interface BrokerBound {
   resource: ResourceName

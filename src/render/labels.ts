@@ -11,6 +11,8 @@ const RESOURCE_LABEL: Record<string, string> = {
   'availability-zones': 'availability zones',
   'partition-throughput': 'partition throughput',
   'consumer-throughput': 'consumer throughput',
+  'client-ingress': 'client ingress quota',
+  'client-egress': 'client egress quota',
 }
 
 export const resourceLabel = (r: string): string => RESOURCE_LABEL[r] ?? r

@@ -64,6 +64,16 @@ export async function withHardwareProfile(request: PlanRequest, options: Hardwar
     hardware[field] = resolved.profile.hardware[field]
     hardwareSources[field] = resolved.sources[field]!
   }
+  // A managed unit's published client quotas bound its ingress and egress as well as the mapped figures.
+  const quotas = [
+    ['clientIngressBytesPerSec', resolved.profile.limits?.ingressBytesPerSec, 'limits.ingressBytesPerSec'],
+    ['clientEgressBytesPerSec', resolved.profile.limits?.egressBytesPerSec, 'limits.egressBytesPerSec'],
+  ] as const
+  for (const [field, value, sourceKey] of quotas) {
+    if (value === undefined || stated[field] !== undefined) continue
+    hardware[field] = value
+    hardwareSources[field] = `${resolved.profile.name}: ${resolved.profile.sources[sourceKey] ?? 'no source given'}`
+  }
   hardware.name = overridden.length === 0 ? resolved.profile.name : `${resolved.profile.name}, with ${overridden.length} figure(s) from flags`
   // The entry's on-demand price prices the brokers, unless --broker-price says otherwise.
   // The entry's prices price the brokers and their storage, unless --broker-price / --storage-price say otherwise.

@@ -219,10 +219,26 @@ describe('--hardware on the sizing commands', () => {
     expect(byKey.get('hardware.disks')).toMatchObject({origin: 'catalogue'})
   })
 
-  it('MSK Express reproduces sizing-model §8.5: 100 MB/s in, 5 groups → 4 brokers, 6 over 3 AZs', async () => {
-    const {json} = await runJson<PlanJson & {bindingResource: string}>(Plan, ['--throughput', '100 MB/s', '--consumer-groups', '5', '--azs', '3', '--retention', '1h', '--hardware', 'msk-express.m7g.2xlarge'])
-    expect(json.brokers).toBe(6)
-    expect(json.bindingResource).toBe('network-out')
+  it('MSK Express: §8.5\'s egress quota bound (500 MB/s ÷ 125 MB/s ≈ 4, 6 over 3 AZs), then 9 to survive an AZ', async () => {
+    type Json = PlanJson & {bindingResource: string; bindingScenario: string; bounds: Array<{resource: string; brokersNeeded: number}>}
+    const {json} = await runJson<Json>(Plan, ['--throughput', '100 MB/s', '--consumer-groups', '5', '--azs', '3', '--retention', '1h', '--hardware', 'msk-express.m7g.2xlarge'])
+    // §8.5 counts payload; the quota counts the record batches clients send (+1 % at 1 KiB records).
+    const egress = json.bounds.find((b) => b.resource === 'client-egress')!
+    expect(egress.brokersNeeded).toBeGreaterThan(4)
+    expect(egress.brokersNeeded).toBeLessThan(4.1)
+    // 6 brokers lose 2 with an AZ: 505 MB/s over 4 survivors is above 125 MB/s each, so 3 more.
+    expect(json.brokers).toBe(9)
+    expect(json.bindingResource).toBe('client-egress')
+    expect(json.bindingScenario).toBe('az-loss')
+  })
+
+  it('a capacity unit\'s client quotas are assumptions with their source, and bind the ingress', async () => {
+    const {json} = await runJson<PlanJson & {bounds: Array<{resource: string; brokersNeeded: number}>}>(Plan, ['--throughput', '200 MB/s', '--retention', '1h', '--hardware', 'msk-express.m7g.large'])
+    const byKey = new Map(json.assumptions.map((a) => [a.key, a]))
+    expect(byKey.get('hardware.clientIngressBytesPerSec')).toMatchObject({origin: 'catalogue', value: 15.6e6})
+    expect(byKey.get('hardware.clientIngressBytesPerSec')?.source).toContain('msk-express.m7g.large')
+    const ingress = json.bounds.find((b) => b.resource === 'client-ingress')!
+    expect(ingress.brokersNeeded).toBeCloseTo((200 * 1.01) / 15.6, 1)
   })
 
   it('an unknown profile is exit 2 with "did you mean"', async () => {

@@ -57,6 +57,30 @@ describe('broker count (sizing-model §1, §8)', () => {
     expect(s.bindingResource).toBe('network-out')
   })
 
+  it('a capacity unit\'s client quotas: egress counts consumer bytes only, at 100 % of the vendor figure', () => {
+    // 100 MB/s, RF 3, 5 groups: the quota sees 500 MB/s out (not the 200 MB/s of replication) ÷ 125 = 4.
+    const quota = {clientIngressBytesPerSec: 62.5e6, clientEgressBytesPerSec: 125e6}
+    const s = sizing({mustSurvive: [], demand: {storedBytesPerSec: 100e6, replicationFactor: 3, consumerGroups: 5}, hardware: quota})
+    expect(s.bounds.find((b) => b.resource === 'client-egress')!.brokersNeeded).toBeCloseTo(4, 9)
+    expect(s.bounds.find((b) => b.resource === 'client-ingress')!.brokersNeeded).toBeCloseTo(1.6, 9)
+    expect(s.brokers).toBe(4)
+    expect(s.bindingResource).toBe('client-egress')
+    const egress = s.loads.find((l) => l.resource === 'client-egress')!
+    expect(egress).toMatchObject({load: 125e6, capacity: 125e6, limit: 1})
+    // Without quotas (a machine) there is no such load or bound.
+    const machine = sizing({demand: {storedBytesPerSec: 100e6, consumerGroups: 5}})
+    expect(machine.loads.map((l) => l.resource)).not.toContain('client-egress')
+    expect(machine.bounds.map((b) => b.resource)).not.toContain('client-ingress')
+  })
+
+  it('a capacity unit lost moves its clients\' quota load to the survivors', () => {
+    const s = sizing({demand: {storedBytesPerSec: 100e6, replicationFactor: 3, consumerGroups: 5}, hardware: {clientEgressBytesPerSec: 125e6}})
+    // 4 units carry 125 MB/s each; with one lost, 3 would carry 167 MB/s: a 5th is needed.
+    expect(s.brokers).toBe(5)
+    expect(s.bindingResource).toBe('client-egress')
+    expect(s.bindingScenario).toBe('broker-loss')
+  })
+
   it('adds brokers until one broker lost still fits, and names that scenario', () => {
     // 25 MB/s, 10 groups, RF 3: out = 12 × 25 = 300 MB/s ÷ (125 × 80%) = 3 brokers; with one lost the
     // 2 survivors carry (10 + 3·2/3 − 1) × 25 ÷ 2 = 137.5 MB/s each > 125 MB/s, so a 4th is needed.
