@@ -1,14 +1,14 @@
 // Human rendering of a cluster plan (`plan --file`): the cluster answer, the topics, the loads and
 // checks, then each topic's settings and the cluster's broker and OS settings.
 import type {ClusterPlanResult} from '../services/cluster-plan.js'
-import {formatBytes, formatCount, formatNumber, formatRate} from '../units/format.js'
+import {formatBytes, formatCount, formatDuration, formatNumber, formatPercent, formatRate} from '../units/format.js'
 import {assumptionsBlock, failureTable, loadTable, recommendationsBlock, recoveryRows, warningsBlock} from './blocks.js'
 import {SCENARIO_SUFFIX, resourceLabel} from './labels.js'
 import {style, table, wrap} from './style.js'
 
 
 export function renderClusterPlan(r: ClusterPlanResult): string {
-  return [summary(r), topicsBlock(r), boundsBlock(r), loadsBlock(r), failuresBlock(r), recoveryBlock(r), costBlock(r), topicSettings(r), recommendationsBlock(r.recommendations), warnings(r), assumptionsBlock(r.assumptions)]
+  return [summary(r), topicsBlock(r), boundsBlock(r), loadsBlock(r), failuresBlock(r), recoveryBlock(r), catchUpBlock(r), costBlock(r), topicSettings(r), recommendationsBlock(r.recommendations), warnings(r), assumptionsBlock(r.assumptions)]
     .filter((s) => s.length > 0)
     .join('\n\n')
 }
@@ -62,6 +62,27 @@ function recoveryBlock(r: ClusterPlanResult): string {
     rows.push(['growth (each topic’s rate)', runs.map((x) => `${resourceLabel(x.resource)} in ${formatNumber(x.years as number)} y`).join(', ') || 'no resource runs out within 50 years', runs[0] ? `${formatNumber(runs[0].years as number)} y` : '—'])
   }
   return [style.heading('What-ifs') + style.dim('  (--replication-throttle)'), table({head: ['if', 'then', 'for / until'], widths: [22, 62, 16]}, rows)].join('\n')
+}
+
+function catchUpBlock(r: ClusterPlanResult): string {
+  const c = r.catchUp
+  if (c.groups.length === 0) return ''
+  const rows = c.groups.map((g) => {
+    const then = g.dataLostDuringOutage
+      ? 'data deleted before the group returns (outage > retention)'
+      : g.catchUpSeconds === null
+        ? `never catches up${g.agesOutAfterSeconds === undefined ? '' : `; unread data deleted after ${formatDuration(g.agesOutAfterSeconds * 1000)}`}`
+        : `caught up in ${formatDuration(g.catchUpSeconds * 1000)}`
+    const speed = `${formatRate(g.readBytesPerSec)}${g.demandBytesPerSec === null ? ' *' : g.readBytesPerSec < g.demandBytesPerSec * (1 - 1e-9) ? ` of its ${formatRate(g.demandBytesPerSec)}` : ''}`
+    return [`${g.topic} / ${g.group}`, formatDuration(g.outageMs), formatBytes(g.backlogBytes), speed, then]
+  })
+  const note = `all groups catching up together read ${formatRate(c.readBytesPerSec)} from disk (${formatRate(c.diskReadPerBroker)} per broker), limited by ${c.limitedBy}: disk ${formatPercent(c.diskUtilization)}, network out ${formatPercent(c.networkOutUtilization)} busy`
+  const unknown = c.groups.some((g) => g.demandBytesPerSec === null) ? '\n' + style.dim('  * no per-instance rate in the plan file: the group reads as fast as the brokers allow') : ''
+  return [
+    style.heading('Consumer catch-up') + style.dim('  (every group back from its topic’s outage at once, average rates)'),
+    table({head: ['topic / group', 'outage', 'backlog', 'reads at', 'then'], widths: [26, 9, 10, 22, 37]}, rows),
+    wrap(note, 2) + unknown,
+  ].join('\n')
 }
 
 function costBlock(r: ClusterPlanResult): string {

@@ -1,6 +1,7 @@
 // Cluster plan service (`plan --file`): reads a plan file, resolves every topic against the cluster's
 // hardware and limits, sizes the cluster for the sum of the topics, and gathers per-topic and cluster-wide
 // recommendations, warnings, cross-AZ traffic and cost.
+import {type ClusterCatchUp, clusterCatchUpFor} from '../model/catch-up.js'
 import {type ClusterPlanCore, computeClusterPlan} from '../model/cluster-plan.js'
 import {monthlyCost, type Cost} from '../model/cost.js'
 import {type PlanRequest, resolvePlanInput} from '../model/inputs.js'
@@ -39,6 +40,8 @@ export interface ClusterPlanResult extends Omit<ClusterPlanCore, 'topics'> {
   cost?: Cost
   /** Re-replication after a broker (or AZ) loss, for all topics together. */
   recovery: Recovery[]
+  /** Every consumer group back from its topic's outage at once, sharing the brokers' spare disk and network. */
+  catchUp: ClusterCatchUp
   /** Years until each resource reaches its limit, every topic growing at its own rate (empty when none grows). */
   runway: Runway[]
   /** Broker and OS settings for the whole cluster. */
@@ -148,6 +151,11 @@ export async function clusterPlanFromFile(pf: PlanFile, options: SizingOptions =
         failures: core.failures,
       },
       options.replicationThrottleBytesPerSec,
+    ),
+    catchUp: clusterCatchUpFor(
+      core.topics.map(({name, plan}, i) => ({name, plan, groups: pf.topics[i].consumerGroups})),
+      core.brokers,
+      resolved[0].input.hardware,
     ),
     runway: clusterRunway(
       demands.map((demand, i) => ({demand, growthPerYear: plans[i].input.growthPerYear})),

@@ -51,6 +51,37 @@ interface ClusterJson {
 }
 
 describe('plan --file (cluster plans)', () => {
+  it('consumer catch-up: every group back at once, each at its own rate or the brokers\' spare', async () => {
+    const file = write('lag.yaml', `version: 1
+cluster:
+  brokers: 3
+  hardware: {diskThroughput: 100 MB/s, network: 10 Gbit/s}
+topics:
+  - name: events
+    throughput: 10 MB/s
+    messageSize: 1 KiB
+    replicationFactor: 3
+    retention: 7d
+    consumerOutage: 1h
+    consumerGroups:
+      - {name: slow, instances: 4, rate: 1 MB/s}
+      - {name: fast, instances: 2}
+`)
+    type Json = {catchUp: {limitedBy: string; groups: Array<{group: string; demandBytesPerSec: number | null; readBytesPerSec: number; catchUpSeconds: number | null}>}}
+    const {json, exitCode} = await runJson<Json>(Plan, ['--file', file])
+    expect(exitCode).toBe(0)
+    const [slow, fast] = json.catchUp.groups
+    // 4 instances × 1 MB/s of payload, as stored bytes (+ batch overhead): about 4 MB/s, below the 10 MB/s
+    // produced, so it never catches up; the other group takes the rest of the disks' spare capacity.
+    expect(slow.group).toBe('slow')
+    expect(slow.demandBytesPerSec! / 4e6).toBeCloseTo(1, 1)
+    expect(slow.catchUpSeconds).toBeNull()
+    expect(fast.demandBytesPerSec).toBeNull()
+    expect(json.catchUp.limitedBy).toBe('broker disk')
+    expect(fast.readBytesPerSec + slow.readBytesPerSec).toBeGreaterThan(300e6 - 3 * 10.2e6 - 1e6)
+    expect(fast.catchUpSeconds).toBeGreaterThan(0)
+  })
+
   it('sizes every topic on one cluster: the JSON lists topics with partitions, and the cluster answer', async () => {
     const {json, exitCode, stderr} = await runJson<ClusterJson>(Plan, ['--file', write('c.yaml', CLUSTER)])
     expect(exitCode).toBe(0)
