@@ -119,6 +119,8 @@ export interface ClusterProfile {
   /** Where each fact came from, for messages: "plan file cluster.yaml", "--brokers flag", "topicctl cluster.yaml". */
   source: string
   pos?: SourcePos
+  /** The kafka-sizer plan file (relative to cwd) the profile came from: with no fixed broker count, its sized count is used. */
+  planFile?: string
 }
 
 /** A problem with an input file that is not a rule finding: malformed YAML, unknown format, binary, too large. */

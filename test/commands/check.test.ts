@@ -32,6 +32,13 @@ const KT105 = {
 }
 
 describe('check --json and exit codes', () => {
+  it('a plan file without a broker count is checked against the count `plan --file` sizes (12 here)', async () => {
+    const r = await runJson<{findings: Array<{ruleId: string; message: string; line: number}>; summary: {notEvaluated: string[]}}>(Check, [`${F}/sized-plan`, '--rule', 'KT203'])
+    expect(r.exitCode).toBe(0)
+    expect(r.json.summary.notEvaluated).toEqual([])
+    expect(r.json.findings).toEqual([expect.objectContaining({ruleId: 'KT203', line: 9, message: '40 partitions on 12 brokers: 4 brokers get one partition more than the others'})])
+  })
+
   it('0: a clean topic', async () => {
     const r = await runJson(Check, [`${F}/clean`])
     expect(r.json).toEqual({findings: [], summary: summary({})})

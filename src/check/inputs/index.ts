@@ -136,6 +136,7 @@ async function assemble(found: Discovered[], read: (d: Discovered) => Promise<Re
     fromFile = fromInputs.profile
   }
   const cluster = mergeCluster(fromFile, options.cluster)
+  if (current && cluster.brokers === undefined && cluster.planFile !== undefined) await useSizedBrokers(cluster, nodePath.resolve(cwd, cluster.planFile))
 
   if (sidecar !== undefined) problems.push(...applySidecar(sidecar, topics, units))
   return {topics, cluster, problems, files: [...new Set(readNames)].sort()}
@@ -210,4 +211,20 @@ async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promis
   }
   await Promise.all(Array.from({length: Math.min(limit, items.length)}, worker))
   return results
+}
+
+/**
+ * A plan file that leaves the broker count to kafka-sizer (every preset does) still has one: the count
+ * `plan --file` sizes. The broker-count rules then run on it. A plan file that does not size (its own
+ * errors are already findings) leaves the count unknown.
+ */
+async function useSizedBrokers(cluster: ClusterProfile, planFile: string): Promise<void> {
+  try {
+    const {clusterPlanService} = await import('../../services/cluster-plan.js')
+    const sized = await clusterPlanService(planFile)
+    cluster.brokers = sized.brokers
+    cluster.source += ` (${sized.brokers} brokers, as \`kafka-sizer plan --file\` sizes it)`
+  } catch {
+    // Left unknown: the rules that need a broker count say "not evaluated".
+  }
 }

@@ -118,7 +118,7 @@ function suppressList(ctx: DocContext, e: Entry | undefined): Suppression[] {
 }
 
 function clusterOf(ctx: DocContext, parsed: Partial<ParsedCluster> | undefined): Partial<ClusterProfile> {
-  const profile: Partial<ClusterProfile> = {source: `plan file ${ctx.file}`, brokerDefaults: {}}
+  const profile: Partial<ClusterProfile> = {source: `plan file ${ctx.file}`, brokerDefaults: {}, planFile: ctx.file}
   const clusterEntry = entries(ctx, ctx.doc.contents).find((e) => e.key === 'cluster')
   if (clusterEntry) profile.pos = clusterEntry.pos
   if (parsed === undefined) return profile
