@@ -6,7 +6,7 @@ import type {OptimizeResult} from '../services/optimize.js'
 export default class Optimize extends BaseCommand<typeof Optimize> {
   static summary = 'Find the cheapest hardware for a cluster plan: every catalogue profile (× disk counts), ranked, with what binds each.'
 
-  static description = `Sizes the plan file's cluster on every broker profile of the catalogue (built-in, plus --catalogue), each with the broker count that satisfies every bound and the file's failure policy. Candidates with a price (priceUsdPerHour in the catalogue) are ranked by monthly cost (brokers, storage, cross-AZ transfer); the others by broker count. The built-in catalogue carries no prices (none could be confirmed from a vendor page): give your own in a catalogue file to rank by cost.`
+  static description = `Sizes the plan file's cluster on every broker profile of the catalogue (built-in, plus --catalogue), each with the broker count that satisfies every bound and the file's failure policy. Candidates with a price (priceUsdPerHour in the catalogue) are ranked by monthly cost (brokers, storage, cross-AZ transfer); the others by broker count. Built-in prices are on-demand list prices (MSK and EC2 in us-east-1, GCP in us-central1; "hardware show NAME" gives each one's source and date); profiles without a verified price (i4i, Azure, Confluent) rank after the priced ones. Give your own prices in a catalogue file to rank by yours.`
 
   static examples = [
     {description: 'Rank every AWS MSK size for a plan file', command: '<%= config.bin %> <%= command.id %> --file cluster.yaml --vendor aws-msk'},

@@ -9,6 +9,11 @@ function price(p: HardwareProfile): string {
   return `$${p.priceUsdPerHour}${when ? ` (${when})` : ''}`
 }
 
+/** A storage price per 10^9-byte GB-month, to 4 significant digits (a converted per-GiB price has many). */
+function storagePrice(usd: number): string {
+  return `$${Number(usd.toPrecision(4))} per GB-month (GB = 10^9 B)`
+}
+
 function disk(p: HardwareProfile): string {
   return `${formatRate(p.hardware.diskThroughputBytesPerSec)} × ${p.hardware.disks}`
 }
@@ -19,7 +24,7 @@ function disk(p: HardwareProfile): string {
  */
 export function renderHardwareList(profiles: readonly HardwareProfile[]): string {
   if (profiles.length === 0) return 'No hardware profiles match.'
-  const head = ['name', 'vCPU', 'memory', 'network', 'disk throughput × disks', 'disk size', 'partitions/broker', '$/hour (date)']
+  const head = ['name', 'vCPU', 'memory', 'network', 'disk throughput × disks', 'disk size', 'partitions/broker', '$/hour (region, date)']
   const right = [false, true, true, true, true, true, true, false]
   const cells = (p: HardwareProfile): string[] => [
     p.name + (p.kind === 'capacity-target' ? ' *' : ''),
@@ -48,6 +53,9 @@ export function renderHardwareList(profiles: readonly HardwareProfile[]): string
   if (profiles.some((p) => p.kind === 'capacity-target')) {
     lines.push(style.dim('* capacity target: a managed-service unit whose published client limits are mapped onto broker figures (see `hardware show NAME`).'))
   }
+  if (profiles.some((p) => p.priceUsdPerHour !== undefined)) {
+    lines.push(style.dim('$/hour: on-demand list price per broker (or unit), read on the date shown; `hardware show NAME` names where each was read. Override with --broker-price, --storage-price or --catalogue.'))
+  }
   lines.push(style.dim('Size with one: `kafka-sizer plan --hardware NAME`. Every figure with its source: `kafka-sizer hardware show NAME`.'))
   return lines.join('\n')
 }
@@ -75,7 +83,7 @@ export function renderHardwareProfile(p: HardwareProfile): string {
   if (limits.egressBytesPerSec !== undefined) rows.push(['published egress (client)', formatRate(limits.egressBytesPerSec), p.sources['limits.egressBytesPerSec'] ?? ''])
   if (limits.partitions !== undefined) rows.push(['published partitions', formatCount(limits.partitions), p.sources['limits.partitions'] ?? ''])
   if (p.priceUsdPerHour !== undefined) rows.push(['price', price(p), p.sources.priceUsdPerHour ?? ''])
-  if (p.storagePriceUsdPerGbMonth !== undefined) rows.push(['storage price', `$${p.storagePriceUsdPerGbMonth} per GB-month`, p.sources.storagePriceUsdPerGbMonth ?? ''])
+  if (p.storagePriceUsdPerGbMonth !== undefined) rows.push(['storage price', storagePrice(p.storagePriceUsdPerGbMonth), p.sources.storagePriceUsdPerGbMonth ?? ''])
   const width = Math.max(...rows.map((r) => r[0].length))
   const lines = [
     `${style.title(p.name)}  ${style.dim(`${p.vendor}, ${kind}; from the ${p.catalogue === 'built-in' ? 'built-in catalogue' : `catalogue ${p.catalogue}`}`)}`,
@@ -85,7 +93,7 @@ export function renderHardwareProfile(p: HardwareProfile): string {
     ...rows.map(([label, value, source]) => `  ${label.padEnd(width)}  ${style.strong(value)}\n${style.dim(wrap(source, 6))}`),
   ]
   if (p.priceUsdPerHour === undefined) {
-    lines.push(style.dim(p.catalogue === 'built-in' ? '  No price: none could be confirmed from the vendor\'s price page, and kafka-sizer never estimates one.' : '  No price given.'))
+    lines.push(style.dim(p.catalogue === 'built-in' ? '  No price: none could be verified from the vendor\'s price page or a named copy of its list price, and kafka-sizer never estimates one. Give --broker-price.' : '  No price given.'))
   }
   if (p.notes && p.notes.length > 0) {
     lines.push('', style.heading('Notes'), ...p.notes.map((n) => `  •${wrap(n, 4).slice(3)}`))

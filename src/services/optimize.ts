@@ -81,6 +81,12 @@ export async function optimizeService(file: string, options: OptimizeOptions): P
   if (rows.every((r) => r.monthlyUsd === null)) {
     warnings.push('no candidate has a price, so the ranking is by broker count: give a catalogue (--catalogue) whose profiles have priceUsdPerHour to rank by cost')
   }
+  // A priced candidate whose storage (say) has no price is cheaper on paper than it is: say which.
+  const partial = rows.slice(0, options.top).filter((r) => r.monthlyUsd !== null && (r.cost?.unpriced.length ?? 0) > 0)
+  if (partial.length > 0) {
+    const parts = [...new Set(partial.flatMap((r) => r.cost!.unpriced))].join(', ')
+    warnings.push(`the monthly cost of ${partial.map((r) => r.profile).join(', ')} leaves out ${parts} (no price), so it is a lower bound; price it in the plan file (cluster prices) or a catalogue to compare like with like`)
+  }
   return {
     file: pf.path,
     failurePolicy: pf.cluster.failurePolicy,

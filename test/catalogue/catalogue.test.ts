@@ -80,6 +80,54 @@ describe('built-in hardware catalogue', () => {
     }
   })
 
+  it('every priced profile has a region, a YYYY-MM-DD date and a source naming a URL; so does a storage price', () => {
+    const priced = profiles.filter((p) => p.priceUsdPerHour !== undefined)
+    expect(priced.length).toBeGreaterThan(20)
+    for (const p of priced) {
+      expect(p.priceUsdPerHour, p.name).toBeGreaterThan(0)
+      expect(p.priceRegion, p.name).toMatch(/^[a-z]+-[a-z]+-?\d$/)
+      expect(p.priceDate, p.name).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+      expect(Number.isNaN(Date.parse(p.priceDate!)), p.name).toBe(false)
+      expect(p.sources.priceUsdPerHour, p.name).toMatch(/https?:\/\/\S+|github\.com\/\S+/)
+      expect(p.sources.priceUsdPerHour, p.name).toContain(String(p.priceUsdPerHour))
+    }
+    for (const p of profiles.filter((x) => x.storagePriceUsdPerGbMonth !== undefined)) {
+      expect(p.priceUsdPerHour, p.name).toBeDefined()
+      expect(p.sources.storagePriceUsdPerGbMonth, p.name).toMatch(/https?:\/\/\S+|github\.com\/\S+/)
+      expect(p.sources.storagePriceUsdPerGbMonth, p.name).toMatch(/10\^9/)
+    }
+  })
+
+  it('built-in prices: on-demand list prices as read (us-east-1 for AWS, us-central1 for GCP); no price where none was verified', () => {
+    const hourly = Object.fromEntries(profiles.map((p) => [p.name, p.priceUsdPerHour]))
+    expect(hourly).toMatchObject({
+      'msk-kafka.m5.large': 0.21,
+      'msk-kafka.m5.2xlarge': 0.84,
+      'msk-kafka.m5.24xlarge': 10.08,
+      'msk-kafka.m7g.large': 0.204,
+      'msk-kafka.m7g.16xlarge': 6.528,
+      'msk-express.m7g.large': 0.408,
+      'msk-express.m7g.16xlarge': 13.056,
+      'ec2-i3en.2xlarge': 0.904,
+      'ec2-i3en.6xlarge': 2.712,
+      'ec2-m5.2xlarge-gp3': 0.384,
+      'ec2-m5.4xlarge-gp3': 0.768,
+      'gcp-n2-standard-8-pd-balanced': 0.388472,
+      'gcp-n2-standard-16-pd-ssd': 0.776944,
+    })
+    for (const name of ['generic', 'ec2-i4i.2xlarge', 'ec2-i4i.4xlarge', 'azure-d8s-v5-premium-ssd-v2', 'azure-d16s-v5-premium-ssd-v2', 'confluent-dedicated-1cku']) {
+      expect(hourly[name], name).toBeUndefined()
+    }
+    for (const p of profiles.filter((x) => x.vendor.startsWith('aws-') && x.priceUsdPerHour !== undefined)) expect(p.priceRegion, p.name).toBe('us-east-1')
+    for (const p of profiles.filter((x) => x.vendor === 'gcp')) expect(p.priceRegion, p.name).toBe('us-central1')
+    // Storage: AWS's $/GB-month is per 2^30 bytes; the model's is per 10^9 bytes.
+    expect(byName('msk-kafka.m5.2xlarge').storagePriceUsdPerGbMonth).toBeCloseTo((0.1 * 1e9) / GiB, 12)
+    expect(byName('ec2-m5.2xlarge-gp3').storagePriceUsdPerGbMonth).toBeCloseTo((0.08 * 1e9) / GiB, 12)
+    // Express storage is billed on one copy of the data, which the model's replicated storage does not match: no storage price.
+    expect(byName('msk-express.m7g.2xlarge').storagePriceUsdPerGbMonth).toBeUndefined()
+    expect(byName('ec2-i3en.2xlarge').storagePriceUsdPerGbMonth).toBeUndefined()
+  })
+
   it('a price always comes with its date, region and source (and none is estimated)', () => {
     for (const p of profiles) {
       if (p.priceUsdPerHour === undefined) {

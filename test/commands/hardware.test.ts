@@ -84,8 +84,9 @@ describe('hardware list', () => {
   it('prints one aligned line per profile, grouped by vendor, without colour in a pipe', async () => {
     const {stdout, exitCode} = await run(HardwareList, ['--vendor', 'aws-msk', '--no-color'])
     expect(exitCode).toBe(0)
-    expect(stdout).toMatch(/msk-kafka\.m5\.2xlarge +8 +32 GiB +2\.5 Gbit\/s +262 MB\/s × 1 +2 TB +2,000 +—/)
+    expect(stdout).toMatch(/msk-kafka\.m5\.2xlarge +8 +32 GiB +2\.5 Gbit\/s +262 MB\/s × 1 +2 TB +2,000 +\$0\.84 \(us-east-1, \d{4}-\d{2}-\d{2}\)/)
     expect(stdout).toContain('msk-express.m7g.2xlarge *')
+    expect(stdout).toContain('$/hour (region, date)')
     expect(stdout).not.toMatch(/\u001b\[/)
   })
 
@@ -123,7 +124,19 @@ describe('hardware show', () => {
     expect(stdout).toContain('81.3 MB/s')
     expect(stdout).toContain('EBS-optimized baseline 81.25 MB/s')
     expect(stdout).toContain('Notes')
-    expect(stdout).toContain('No price')
+    expect(stdout).toMatch(/price +\$0\.21 \(us-east-1, \d{4}-\d{2}-\d{2}\)/)
+    expect(stdout).toContain('https://aws.amazon.com/msk/pricing/')
+    expect(stdout).toMatch(/storage price +\$0\.09313 per GB-month \(GB = 10\^9 B\)/)
+    expect(stdout).not.toContain('No price')
+  })
+
+  it('a built-in profile without a verified price says so, and never shows one', async () => {
+    const {stdout, exitCode} = await run(HardwareShow, ['azure-d8s-v5-premium-ssd-v2', '--no-color'])
+    expect(exitCode).toBe(0)
+    expect(stdout).toContain('No price: none could be verified')
+    expect(stdout).not.toMatch(/^ +price +\$/m)
+    const list = await run(HardwareList, ['--vendor', 'azure', '--no-color'])
+    expect(list.stdout).toMatch(/azure-d8s-v5-premium-ssd-v2 .* —$/m)
   })
 
   it('an unknown name is exit 2 with "did you mean"', async () => {

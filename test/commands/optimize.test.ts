@@ -31,7 +31,8 @@ function files() {
 }
 
 interface OptimizeJson {
-  candidates: Array<{rank: number; profile: string; brokers: number; monthlyUsd: number | null; bindingResource: string}>
+  candidates: Array<{rank: number; profile: string; brokers: number; monthlyUsd: number | null; bindingResource: string; cost?: {brokersUsd: number; unpriced: string[]}}>
+  warnings: string[]
 }
 
 describe('optimize', () => {
@@ -58,12 +59,45 @@ describe('optimize', () => {
 
   it('without prices it ranks by broker count and says so', async () => {
     const {plan} = files()
-    const {json, exitCode, stderr} = await runJson<OptimizeJson>(Optimize, ['--file', plan, '--vendor', 'aws-msk'])
+    // The built-in Azure profiles carry no price (none could be verified).
+    const {json, exitCode, stderr} = await runJson<OptimizeJson>(Optimize, ['--file', plan, '--vendor', 'azure'])
     expect(exitCode).toBe(0)
     expect(json.candidates.every((c) => c.monthlyUsd === null)).toBe(true)
+    expect(json.warnings.join('\n')).toContain('no candidate has a price')
     const brokers = json.candidates.map((c) => c.brokers)
     expect(brokers).toEqual([...brokers].sort((a, b) => a - b))
     expect(stderr).toBe('')
+  })
+
+  it('built-in prices rank by cost: MSK kafka.m7g.large ($0.204/h) beats kafka.m5.large ($0.21/h) when both need the same 3 brokers', async () => {
+    // A light topic: every MSK Standard size needs only the RF floor of 3 brokers, so the ranking is the hourly price.
+    const light = path.join(dir, 'light.yaml')
+    fs.writeFileSync(light, 'version: 1\ncluster: {failurePolicy: survive-one-broker}\ntopics:\n  - {name: t, throughput: 1 MB/s, retention: 1h, consumerGroups: []}\n')
+    const {json, exitCode} = await runJson<OptimizeJson>(Optimize, ['--file', light, '--vendor', 'aws-msk', '--top', '20'])
+    expect(exitCode).toBe(0)
+    const costs = json.candidates.map((c) => c.monthlyUsd)
+    expect(costs.every((c) => c !== null)).toBe(true)
+    expect(costs).toEqual([...costs].sort((a, b) => a! - b!))
+    expect(json.candidates.slice(0, 2).map((c) => [c.profile, c.brokers])).toEqual([
+      ['msk-kafka.m7g.large', 3],
+      ['msk-kafka.m5.large', 3],
+    ])
+    expect(json.candidates[0].cost?.brokersUsd).toBeCloseTo(3 * 0.204 * 730, 6)
+    expect(json.candidates[1].cost?.brokersUsd).toBeCloseTo(3 * 0.21 * 730, 6)
+    // Same storage and transfer, so the gap is the broker-hours: 3 × ($0.21 − $0.204) × 730 = $13.14.
+    expect(json.candidates[1].monthlyUsd! - json.candidates[0].monthlyUsd!).toBeCloseTo(13.14, 6)
+  })
+
+  it('priced candidates rank before unpriced ones, and a cost that leaves out a component is flagged', async () => {
+    const light = path.join(dir, 'light.yaml')
+    fs.writeFileSync(light, 'version: 1\ncluster: {failurePolicy: survive-one-broker}\ntopics:\n  - {name: t, throughput: 1 MB/s, retention: 1h, consumerGroups: []}\n')
+    const {json} = await runJson<OptimizeJson>(Optimize, ['--file', light, '--vendor', 'aws-ec2'])
+    const priced = json.candidates.filter((c) => c.monthlyUsd !== null).map((c) => c.profile)
+    const unpriced = json.candidates.filter((c) => c.monthlyUsd === null).map((c) => c.profile)
+    expect(unpriced.sort()).toEqual(['ec2-i4i.2xlarge', 'ec2-i4i.4xlarge'])
+    expect(json.candidates.slice(0, priced.length).map((c) => c.profile)).toEqual(priced)
+    // i3en has no storage price (instance store), so its cost is a lower bound: optimize says so.
+    expect(json.warnings.join('\n')).toMatch(/ec2-i3en\.2xlarge.*leaves out storage/)
   })
 
   it('rejects a bad --disks list', async () => {

@@ -3,9 +3,11 @@ import Plan from '../../src/commands/plan.js'
 import {run, runJson} from '../helpers/run-command.js'
 
 interface CostJson {
+  assumptions?: Array<{key: string; value: unknown; origin: string; source: string}>
+  storage?: {provisionedBytes: number}
   crossAzBytesPerSecond?: number
   crossAz?: {produceBytesPerSec: number; replicationBytesPerSec: number; consumeBytesPerSec: number}
-  cost?: {monthlyUsd: number; brokersUsd: number; transferUsd: number; unpriced: string[]}
+  cost?: {monthlyUsd: number; brokersUsd: number; storageUsd: number | null; transferUsd: number; unpriced: string[]}
   brokers: number
   traffic: {storedBytesPerSec: number}
 }
@@ -40,5 +42,35 @@ describe('plan: cross-AZ traffic and cost', () => {
     const {exitCode, stderr} = await run(Plan, [...BASE, '--broker-price', 'cheap'])
     expect(exitCode).toBe(2)
     expect(stderr).toContain('--broker-price: "cheap" is not an amount in US dollars')
+  })
+})
+
+describe('plan: the catalogue profile prices the cluster', () => {
+  it('golden: 6 × msk-kafka.m5.2xlarge = 730 h × $0.84 × 6 = $3,679.20 a month of brokers, plus storage at $0.10 per GiB-month', async () => {
+    const {json, exitCode} = await runJson<CostJson>(Plan, ['--throughput', '30 MB/s', '--retention', '1d', '--brokers', '6', '--hardware', 'msk-kafka.m5.2xlarge'])
+    expect(exitCode).toBe(0)
+    expect(json.brokers).toBe(6)
+    expect(json.cost?.brokersUsd).toBeCloseTo(3679.2, 6)
+    expect(json.cost?.brokersUsd).toBeCloseTo(730 * 0.84 * 6, 9)
+    // One zone: no transfer. Storage: the provisioned bytes at $0.10 per 2^30-byte GB-month.
+    expect(json.cost?.storageUsd).toBeCloseTo((json.storage!.provisionedBytes / 1024 ** 3) * 0.1, 6)
+    expect(json.cost?.unpriced).toEqual([])
+    expect(json.cost?.monthlyUsd).toBeCloseTo(json.cost!.brokersUsd + json.cost!.storageUsd!, 6)
+    const price = json.assumptions?.find((a) => a.key === 'prices.brokerUsdPerHour')
+    expect(price).toMatchObject({value: 0.84, origin: 'catalogue'})
+    expect(price?.source).toMatch(/https:\/\/aws\.amazon\.com\/msk\/pricing\/.*read \d{4}-\d{2}-\d{2}$/)
+  })
+
+  it('--broker-price overrides the catalogue price; a profile without a storage price leaves storage unpriced', async () => {
+    const {json} = await runJson<CostJson>(Plan, ['--throughput', '30 MB/s', '--retention', '1d', '--brokers', '6', '--hardware', 'msk-kafka.m5.2xlarge', '--broker-price', '1'])
+    expect(json.cost?.brokersUsd).toBeCloseTo(730 * 1 * 6, 6)
+    const i3en = await runJson<CostJson>(Plan, ['--throughput', '30 MB/s', '--retention', '1d', '--brokers', '3', '--hardware', 'ec2-i3en.2xlarge'])
+    expect(i3en.json.cost?.brokersUsd).toBeCloseTo(730 * 0.904 * 3, 6)
+    expect(i3en.json.cost?.unpriced).toEqual(['storage'])
+  })
+
+  it('a profile without a verified price gives no cost, as before', async () => {
+    const {json} = await runJson<CostJson>(Plan, ['--throughput', '30 MB/s', '--retention', '1d', '--hardware', 'azure-d8s-v5-premium-ssd-v2'])
+    expect(json.cost).toBeUndefined()
   })
 })

@@ -1,11 +1,15 @@
 // Self-managed Kafka on Google Compute Engine: N2 general-purpose machines with zonal Persistent Disk.
 import {GiB, MiB, TB, partitionReplicasForCores} from '../../model/constants.js'
 import type {CatalogueEntry} from '../types.js'
+import {PRICES_READ_ON} from './prices.js'
 
 const PD_LIMITS =
   'Google Cloud, "About Persistent Disk performance" → Throughput limits for zonal Persistent Disk (https://cloud.google.com/compute/docs/disks/performance)'
 const MACHINES = 'Google Cloud, "General-purpose machine family" → N2 machine types (https://cloud.google.com/compute/docs/general-purpose-machines)'
 const DISK_BYTES = 2 * TB
+const PRICE_REGION = 'us-central1'
+const VM_PRICING =
+  'Google Cloud, "VM instance pricing" (https://cloud.google.com/compute/vm-instance-pricing) → N2 machine types → N2 standard machine types, Iowa (us-central1), "Default" (on-demand) column'
 
 interface N2Size {
   type: string
@@ -14,11 +18,13 @@ interface N2Size {
   /** Default-tier maximum egress bandwidth, Gbit/s (2 Gbit/s per vCPU, up to 32). */
   egressGbps: number
   disk: 'pd-balanced' | 'pd-ssd'
+  /** On-demand USD per hour in us-central1 (see VM_PRICING). */
+  priceUsdPerHour: number
 }
 
 const SIZES: N2Size[] = [
-  {type: 'n2-standard-8', vcpu: 8, memoryGB: 32, egressGbps: 16, disk: 'pd-balanced'},
-  {type: 'n2-standard-16', vcpu: 16, memoryGB: 64, egressGbps: 32, disk: 'pd-ssd'},
+  {type: 'n2-standard-8', vcpu: 8, memoryGB: 32, egressGbps: 16, disk: 'pd-balanced', priceUsdPerHour: 0.388472},
+  {type: 'n2-standard-16', vcpu: 16, memoryGB: 64, egressGbps: 32, disk: 'pd-ssd', priceUsdPerHour: 0.776944},
 ]
 
 /** Zonal Persistent Disk throughput per GiB of provisioned size, MiB/s, and the per-instance write ceiling. */
@@ -36,6 +42,9 @@ function n2(s: N2Size): CatalogueEntry {
     name: `gcp-${s.type}-${s.disk}`,
     vendor: 'gcp',
     kind: 'broker',
+    priceUsdPerHour: s.priceUsdPerHour,
+    priceDate: PRICES_READ_ON,
+    priceRegion: PRICE_REGION,
     description: `Self-managed broker on Compute Engine ${s.type} (${s.vcpu} vCPU, ${s.memoryGB} GB) with one 2 TB zonal ${s.disk} Persistent Disk`,
     hardware: {
       diskThroughputBytesPerSec: perDiskMiBps * MiB,
@@ -50,6 +59,7 @@ function n2(s: N2Size): CatalogueEntry {
       `${s.disk} throughput grows with the disk: ${pd.perGiBMiBps} MiB/s per GiB. A different --disk-size changes it; set --disk-throughput to match.`,
       'Persistent Disk writes travel over the VM\'s network and count against its egress cap (about 1.16 bytes per byte written), which the model\'s network-out bound does not include.',
       'Google publishes a maximum egress rate per machine type, not a baseline; ingress is not capped by machine type.',
+      `The price is the VM's on-demand rate before sustained-use discounts. The ${s.disk} disk is priced separately by Google and has no price here: a plan lists storage as unpriced (give --storage-price).`,
     ],
     sources: {
       diskThroughputBytesPerSec: `${PD_LIMITS}: ${s.disk} ${pd.perGiBMiBps} MiB/s per GiB × ${sizeGiB.toFixed(0)} GiB = ${perDiskMiBps.toFixed(0)} MiB/s (write ceiling ${pd.instanceWriteMiBps} MiB/s per instance on large N2). Unverified: the lower per-instance ceiling for ${s.vcpu}-vCPU N2 machines ("Performance by machine type and vCPU count") may cut this`,
@@ -59,6 +69,7 @@ function n2(s: N2Size): CatalogueEntry {
       cores: `${MACHINES}: ${s.type} ${s.vcpu} vCPU`,
       memoryBytes: `${MACHINES}: ${s.type} ${s.memoryGB} GB (Compute Engine's GB is 2^30 bytes; unverified)`,
       maxPartitionReplicas: `${replicas.source} (kafka-sizer's rule for self-managed brokers)`,
+      priceUsdPerHour: `${VM_PRICING}: ${s.type} $${s.priceUsdPerHour} / 1 hour. Read from a stored text copy of that page, which gives no date: ${PRICES_READ_ON} is the day it was read. Cross-checked: the aggregator Cyclenerd/google-cloud-pricing-cost-calculator, pricing.yml (generated 2025-03-06 from Google's Cloud Billing Catalog API), has ${s.type} us-central1 hour: ${s.priceUsdPerHour}, the same figure`,
     },
   }
 }

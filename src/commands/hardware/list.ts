@@ -6,7 +6,7 @@ import type {HardwareListResult} from '../../services/hardware-profile.js'
 export default class HardwareList extends BaseCommand<typeof HardwareList> {
   static summary = 'List the hardware catalogue: broker shapes and managed-service units with vCPU, memory, network, disks and partition limits.'
 
-  static description = `Every profile can size a plan with --hardware NAME (plan, partitions, storage, capacity); its figures then appear in the assumptions with their sources. Network is the baseline each way (not burst), disk throughput is per disk. Prices are shown only when confirmed from the vendor's price page, with the date they were read. Add or replace profiles with --catalogue FILE (YAML or JSON).`
+  static description = `Every profile can size a plan with --hardware NAME (plan, partitions, storage, capacity); its figures then appear in the assumptions with their sources. Network is the baseline each way (not burst), disk throughput is per disk. On-demand prices are shown only where one could be verified (the vendor's price page, or a named copy of its list price), with the region and the date it was read; kafka-sizer never estimates one. Add or replace profiles with --catalogue FILE (YAML or JSON).`
 
   static examples = [
     {description: 'Every built-in profile', command: '<%= config.bin %> <%= command.id %>'},
