@@ -34,6 +34,13 @@ export const HARDWARE_LABELS: Record<HardwareField, string> = {
  * figures; the model counts units instead of machines.
  */
 export type ProfileKind = 'broker' | 'capacity-target'
+
+/**
+ * A capacity unit's disk and NIC are the vendor's business: its published client quotas (`limits`) bind in
+ * the model (the client-ingress and client-egress bounds). Its nominal disk and network figures are this
+ * many times what the quotas need at RF 3, so they never bind first at any target utilisation ≥ 25 %.
+ */
+export const NOMINAL_OVER_QUOTA = 4
 export const PROFILE_KINDS: readonly ProfileKind[] = ['broker', 'capacity-target']
 
 /** Limits a vendor publishes per unit in client terms (before replication), shown next to the figures. */

@@ -161,12 +161,13 @@ describe('built-in hardware catalogue', () => {
     expect(byName('msk-kafka.m5.12xlarge').sources.diskThroughputBytesPerSec).toContain('up to 1000 MiB/s')
   })
 
-  it('MSK Express and Confluent CKU publish client limits, mapped onto broker figures at RF 3', () => {
+  it('MSK Express and Confluent CKU publish client limits; their disk and NIC are nominal, 4× what the limits need at RF 3', () => {
     const x = byName('msk-express.m7g.2xlarge')
     expect(x.kind).toBe('capacity-target')
     expect(x.limits).toEqual({ingressBytesPerSec: 62.5 * MB, egressBytesPerSec: 125 * MB, partitions: 2500})
-    expect(x.hardware.diskThroughputBytesPerSec).toBeCloseTo(3 * 62.5 * MB)
-    expect(x.hardware.networkBitsPerSec).toBeCloseTo((125 + 2 * 62.5) * MB * 8)
+    expect(x.hardware.diskThroughputBytesPerSec).toBeCloseTo(4 * 3 * 62.5 * MB)
+    expect(x.hardware.networkBitsPerSec).toBeCloseTo(4 * (125 + 2 * 62.5) * MB * 8)
+    expect(x.sources.diskThroughputBytesPerSec).toMatch(/^nominal/)
     const c = byName('confluent-dedicated-1cku')
     expect(c.limits).toEqual({ingressBytesPerSec: 60 * MB, egressBytesPerSec: 180 * MB, partitions: 4500})
     expect(c.hardware.maxPartitionReplicas).toBe(4500 * 3)

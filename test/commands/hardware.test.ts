@@ -246,12 +246,14 @@ describe('--hardware on the sizing commands', () => {
   })
 
   it('a capacity unit\'s client quotas are assumptions with their source, and bind the ingress', async () => {
-    const {json} = await runJson<PlanJson & {bounds: Array<{resource: string; brokersNeeded: number}>}>(Plan, ['--throughput', '200 MB/s', '--retention', '1h', '--hardware', 'msk-express.m7g.large'])
+    const {json} = await runJson<PlanJson & {bindingResource: string; bounds: Array<{resource: string; brokersNeeded: number}>}>(Plan, ['--throughput', '200 MB/s', '--retention', '1h', '--hardware', 'msk-express.m7g.large'])
     const byKey = new Map(json.assumptions.map((a) => [a.key, a]))
     expect(byKey.get('hardware.clientIngressBytesPerSec')).toMatchObject({origin: 'catalogue', value: 15.6e6})
     expect(byKey.get('hardware.clientIngressBytesPerSec')?.source).toContain('msk-express.m7g.large')
     const ingress = json.bounds.find((b) => b.resource === 'client-ingress')!
     expect(ingress.brokersNeeded).toBeCloseTo((200 * 1.01) / 15.6, 1)
+    // The nominal disk and NIC never bind before the quota.
+    expect(json.bindingResource).toBe('client-ingress')
   })
 
   it('an unknown profile is exit 2 with "did you mean"', async () => {

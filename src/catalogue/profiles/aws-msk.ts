@@ -1,7 +1,7 @@
 // Amazon MSK Provisioned brokers: Standard (kafka.m5.*, kafka.m7g.*, one EBS volume each) and Express
 // (express.m7g.*, managed storage, published per-broker throughput).
 import {GiB, MB, MiB, TB} from '../../model/constants.js'
-import type {CatalogueEntry} from '../types.js'
+import {type CatalogueEntry, NOMINAL_OVER_QUOTA} from '../types.js'
 import {PRICES_READ_ON, perDecimalGbMonth} from './prices.js'
 
 const EC2_GUIDE = 'AWS "Amazon EC2 Instance Types" guide, general purpose (https://docs.aws.amazon.com/ec2/latest/instancetypes/gp.html)'
@@ -158,7 +158,7 @@ const EXPRESS_PARTITIONS =
 
 function express(s: ExpressSize): CatalogueEntry {
   const broker = `express.m7g.${s.size}`
-  const networkMBps = s.egressMBps + 2 * s.ingressMBps
+  const networkMBps = NOMINAL_OVER_QUOTA * (s.egressMBps + 2 * s.ingressMBps)
   return {
     name: `msk-${broker}`,
     vendor: 'aws-msk',
@@ -168,7 +168,7 @@ function express(s: ExpressSize): CatalogueEntry {
     priceDate: PRICES_READ_ON,
     priceRegion: MSK_PRICE_REGION,
     hardware: {
-      diskThroughputBytesPerSec: 3 * s.ingressMBps * MB,
+      diskThroughputBytesPerSec: NOMINAL_OVER_QUOTA * 3 * s.ingressMBps * MB,
       diskSizeBytes: 1e15,
       disks: 1,
       networkBitsPerSec: networkMBps * MB * 8,
@@ -178,18 +178,17 @@ function express(s: ExpressSize): CatalogueEntry {
     },
     limits: {ingressBytesPerSec: s.ingressMBps * MB, egressBytesPerSec: s.egressMBps * MB, partitions: s.partitions},
     notes: [
-      'Express publishes client throughput per broker, not disk or NIC figures: kafka-sizer maps them onto broker figures at RF 3 (Express replication is fixed at 3). Plan with --replication-factor 3.',
-      `The mapping reproduces AWS's limits for up to 2 consumer groups; with more groups the model allows more egress than AWS's ${s.egressMBps} MB/s (e.g. 1.43× at 5 groups): check consumer groups × ingress per broker against ${s.egressMBps} MB/s.`,
+      'Express publishes client throughput per broker, not disk or NIC figures: its ingress and egress quotas are the bounds (client ingress/egress, counted on client bytes and used in full), and the disk and network figures are nominal. Express replication is fixed at 3: plan with --replication-factor 3.',
       'Storage is managed, pay-as-you-go and unlimited: the disk size is a nominal 1 PB so that storage never binds.',
       'Express clusters span 3 AZs: plan with --azs 3.',
       MSK_REPLICATION_NOTE,
       'The price covers broker-hours only. Express storage ($0.10 per GB-month) and data written ($0.01 per GB) are billed on top (AWS\'s MSK sizing script, us-east-1) and are not priced here: kafka-sizer\'s storage figure counts every replica, while AWS\'s script prices one copy of the retained data. Add them by hand.',
     ],
     sources: {
-      diskThroughputBytesPerSec: `derived: 3 × the ${s.ingressMBps} MB/s sustained ingress, so that the model's disk-write bound RF·W/B reproduces AWS's per-broker ingress limit at RF 3; ${EXPRESS_THROUGHPUT}`,
+      diskThroughputBytesPerSec: `nominal: ${NOMINAL_OVER_QUOTA} × the RF 3 writes of the ${s.ingressMBps} MB/s ingress quota, so that it never binds before the quota (AWS manages Express storage); ${EXPRESS_THROUGHPUT}`,
       diskSizeBytes: 'nominal 1 PB: Express storage is pay-as-you-go and needs no sizing (AWS MSK developer guide, "Amazon MSK Express brokers"); not a disk',
       disks: 'derived: one logical volume (Express storage is managed by MSK)',
-      networkBitsPerSec: `derived: (${s.egressMBps} MB/s sustained egress + 2 × ${s.ingressMBps} MB/s replication) × 8 = ${((networkMBps * 8) / 1000).toFixed(3)} Gbit/s, so that the model's network-out bound (RF−1+g)·W/B equals AWS's egress limit at 2 consumer groups; ${EXPRESS_THROUGHPUT}`,
+      networkBitsPerSec: `nominal: ${NOMINAL_OVER_QUOTA} × (${s.egressMBps} MB/s egress quota + 2 × ${s.ingressMBps} MB/s replication) × 8 = ${((networkMBps * 8) / 1000).toFixed(3)} Gbit/s, so that it never binds before the quotas; ${EXPRESS_THROUGHPUT}`,
       cores: `${EXPRESS_SHAPE}: ${broker} ${s.vcpu} vCPU`,
       memoryBytes: `${EXPRESS_SHAPE}: ${broker} ${s.memoryGiB} GiB`,
       maxPartitionReplicas: `${EXPRESS_PARTITIONS}: ${broker} recommended ${s.partitions.toLocaleString('en-US')} partitions per broker (maximum ${s.partitionsMax.toLocaleString('en-US')})`,
