@@ -3,6 +3,7 @@
 import type {CalibrationProfile} from '../bench/calibration/profile.js'
 import * as K from '../model/constants.js'
 import type {PlanResult} from '../services/plan.js'
+import type {CatchUpGroup} from '../model/catch-up.js'
 import type {ClusterPlanResult} from '../services/cluster-plan.js'
 import type {Assumption, FailureScenario, Recommendation, ResourceLoad} from '../model/types.js'
 import type {Recovery, Runway} from '../model/what-ifs.js'
@@ -135,7 +136,8 @@ export function buildReport(src: ReportSource, options: BuildOptions): ReportDat
     bounds: head.bounds.map((b) => ({resource: b.resource, label: resourceLabel(b.resource), brokersNeeded: b.brokersNeeded, brokersNeededText: formatNumber(b.brokersNeeded), detail: b.detail, binds: b.resource === head.bindingResource && head.bindingScenario === 'normal'})),
     brokerLoad: head.loads.map(reportLoad),
     failures: head.failures.map((f) => reportFailure(f, recovery.find((r) => r.kind === f.kind))),
-    consumerOutages: plans.map((p, i) => reportOutage(names[i], p)),
+    // A cluster's groups return together and share the brokers' spare disk (the cluster-wide catch-up).
+    consumerOutages: src.kind === 'cluster' ? src.result.catchUp.groups.map((g) => clusterOutage(g, plans[names.indexOf(g.topic)]!)) : plans.map((p, i) => reportOutage(names[i], p)),
     runway: runway.map((r) => ({resource: r.resource, label: resourceLabel(r.resource), years: r.years, text: r.years === null ? 'does not run out' : r.years === 0 ? 'already at its limit' : `${formatNumber(r.years)} years`})),
     cost: cost
       ? {...cost, unpriced: [...cost.unpriced], text: {monthly: usd(cost.monthlyUsd), brokers: usd(cost.brokersUsd), storage: usd(cost.storageUsd), transfer: usd(cost.transferUsd), remoteStorage: usd(cost.remoteStorageUsd)}}
@@ -214,6 +216,26 @@ function reportOutage(topic: string, p: PlanResult): ReportOutage {
     caughtUp,
     dataLost: lag.dataLost,
     outcome: `a ${formatDuration(lag.outageMs)} outage leaves ${formatCount(Math.round(lag.backlogMessages))} messages behind; ${catchUp}${lag.dataLost ? '; the oldest data ages out of retention first (data lost)' : '; no data lost'}.`,
+  }
+}
+
+function clusterOutage(g: CatchUpGroup, p: PlanResult): ReportOutage {
+  const bytesPerMessage = p.traffic.storedBytesPerSec / Math.max(p.traffic.messagesPerSec, 1e-12)
+  const backlogMessages = g.backlogBytes / bytesPerMessage
+  const speed = `reading ${formatRate(g.readBytesPerSec)} while every group catches up${g.demandBytesPerSec === null ? ' (no rate given: as fast as the brokers allow)' : ''}`
+  const then =
+    g.catchUpSeconds !== null
+      ? `caught up after ${formatDuration(g.catchUpSeconds * 1000)}`
+      : `the group never catches up${g.agesOutAfterSeconds === undefined ? '' : `, and its unread data ages out after ${formatDuration(g.agesOutAfterSeconds * 1000)}`}`
+  const lost = g.dataLostDuringOutage || g.agesOutAfterSeconds !== undefined
+  return {
+    topic: `${g.topic} / ${g.group}`,
+    outageMs: g.outageMs,
+    backlogMessages,
+    catchUpMs: g.catchUpSeconds === null ? null : g.catchUpSeconds * 1000,
+    caughtUp: g.catchUpSeconds !== null,
+    dataLost: lost,
+    outcome: `a ${formatDuration(g.outageMs)} outage leaves ${formatCount(Math.round(backlogMessages))} messages (${formatBytes(g.backlogBytes)}) behind; ${speed}, ${then}${g.dataLostDuringOutage ? '; the outage outlasts retention (data lost)' : lost ? '' : '; no data lost'}.`,
   }
 }
 

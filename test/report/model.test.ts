@@ -49,7 +49,10 @@ describe('report data model: numbers equal plan --json', () => {
     expect(r.topics.map((t) => [t.name, t.partitions, t.storageBytes, t.replicationFactor])).toEqual(p.topics.map((t) => [t.name, t.partitions, t.storageBytes, t.replicationFactor]))
     expect(r.brokerLoad.map((l) => [l.resource, l.utilization, l.load])).toEqual(p.loads.map((l) => [l.resource, l.utilization, l.load]))
     expect(r.failures.map((f) => [f.kind, f.survivors, f.writesBlocked])).toEqual(p.failures.map((f) => [f.kind, f.survivors, f.writesBlocked]))
-    expect(r.consumerOutages.map((o) => o.topic)).toEqual(p.topics.map((t) => t.name))
+    // One row per consumer group, from the cluster-wide catch-up (every group back at once).
+    expect(r.consumerOutages.map((o) => [o.topic, o.catchUpMs])).toEqual(
+      p.catchUp.groups.map((g) => [`${g.topic} / ${g.group}`, g.catchUpSeconds === null ? null : g.catchUpSeconds * 1000]),
+    )
     expect(r.summary.text.storage.length).toBeGreaterThan(0)
     // Storage series end where the plan's storage is: full window (retention chart) and year 0 (growth chart).
     const retention = r.charts.storageRetention.series[0].points
