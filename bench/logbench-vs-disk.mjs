@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Embedded log vs raw references (dd, fio) on the same file system, as logbench.md §3.2 asks. Prints one `ratio`
 // line per path: median of per-pair ratios [min-max] over the pairs. Needs a build (npm run build). Usage:
-//   node bench/logbench-vs-disk.mjs [--dir /path/on/the/disk] [--pairs 3] [--size-mib 1024]
+//   node bench/logbench-vs-disk.mjs [--dir /path/on/the/disk] [--pairs 3] [--size-mib 1024] [--verbose]
 //
 // Fairness rules (each side gets the same treatment, nothing is dropped from either):
 // - A pair is an ABBA quad (ours, ref, ref, ours; the next pair starts with ref) and its ratio is the ratio of the
@@ -23,6 +23,7 @@ const arg = (name, fallback) => {
   return i > 0 ? process.argv[i + 1] : fallback
 }
 const pairs = Number(arg('pairs', '3'))
+const verbose = process.argv.includes('--verbose') // every measurement of every quad, on stderr
 const sizeMiB = Number(arg('size-mib', '1024'))
 const base = fs.mkdtempSync(path.join(arg('dir', os.tmpdir()), 'logbench-vs-disk-'))
 const MiB = 1024 ** 2
@@ -98,6 +99,7 @@ async function quad(i, ours, ref) {
   const got = {ours: [], ref: []}
   const order = i % 2 === 0 ? ['ours', 'ref', 'ref', 'ours'] : ['ref', 'ours', 'ours', 'ref']
   for (const side of order) got[side].push(await (side === 'ours' ? ours : ref)())
+  if (verbose) console.error(`pair ${i + 1} ${order.join(',')}: logbench ${got.ours.map((v) => (v / MiB).toFixed(0)).join(', ')} / reference ${got.ref.map((v) => (v / MiB).toFixed(0)).join(', ')} MiB/s`)
   return got
 }
 /** The embedded log on worker threads, exactly as `kafka-sizer bench` runs it (files kept for the read test). */
@@ -165,6 +167,9 @@ try {
       return bytes / seconds
     }
     if (dropCaches()) {
+      // A throwaway cold read first: the first one after the writes ran measurably slower here (more re-faulted
+      // pages), and within an ABBA quad that penalty would land on one side only.
+      await coldRead(i % 2 === 0 ? readDd : readLog, logMiB)
       const r = await quad(i, () => coldRead(readLog, logMiB), () => coldRead(readDd, logMiB))
       add('cold catch-up read (1 MiB fetches) vs dd bs=1M over the same segment files, after drop_caches', mean(r.ours), mean(r.ref))
     }
