@@ -1,8 +1,16 @@
 #!/usr/bin/env node
-// Embedded log vs raw references (dd, fio) on the same file system, interleaved pair by pair at the same
-// write size, as logbench.md §3.2 asks. Prints one `ratio` line per path: median of per-pair ratios
-// [min-max] over the pairs. Needs a build (npm run build). Usage:
-//   node bench/logbench-vs-disk.mjs [--dir /path/on/the/disk] [--pairs 3] [--size-mib 1024]
+// Embedded log vs raw references (dd, fio) on the same file system, as logbench.md §3.2 asks. Prints one `ratio`
+// line per path: median of per-pair ratios [min-max] over the pairs. Needs a build (npm run build). Usage:
+//   node bench/logbench-vs-disk.mjs [--dir /path/on/the/disk] [--pairs 3] [--size-mib 1024] [--verbose]
+//
+// Fairness rules (each side gets the same treatment, nothing is dropped from either):
+// - A pair is an ABBA quad (ours, ref, ref, ours; the next pair starts with ref) and its ratio is the ratio of the
+//   mean rates: drift within a pair (writeback, discards, the host) and "who goes first" cancel out.
+// - Before every measured write: settle (sync, pause for discards), then warm() so both sides reuse guest pages the
+//   host still backs (the microVM free-page-reporting artifact of logbench.md §2.1, up to 5x on buffered writes).
+// - fdatasync per batch: fio writes the logbench batch size (65,200 B for 64 KiB batches of 1 KiB records, not
+//   65,536) and as many writes as logbench appends batches: the same bytes per sync and the same file size.
+// - Cold reads: the same segment files for both, page cache dropped, then the same memory preparation (coldRead).
 import {execFileSync, spawnSync} from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -15,6 +23,7 @@ const arg = (name, fallback) => {
   return i > 0 ? process.argv[i + 1] : fallback
 }
 const pairs = Number(arg('pairs', '3'))
+const verbose = process.argv.includes('--verbose') // every measurement of every quad, on stderr
 const sizeMiB = Number(arg('size-mib', '1024'))
 const base = fs.mkdtempSync(path.join(arg('dir', os.tmpdir()), 'logbench-vs-disk-'))
 const MiB = 1024 ** 2
@@ -54,27 +63,30 @@ function dd(args) {
 
 function fioRun(args) {
   const r = spawnSync('fio', ['--output-format=json', '--ioengine=psync', '--fallocate=none', '--name=ref', ...args], {encoding: 'utf8'})
-  const job = JSON.parse(r.stdout).jobs[0]
-  return job.write.bw_bytes || job.read.bw_bytes
+  return JSON.parse(r.stdout).jobs[0]
 }
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b)
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
 }
+const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length
 const results = new Map()
-const add = (name, ours, ref, note = '') => {
-  if (!results.has(name)) results.set(name, {ratios: [], ours: [], ref: [], note})
+const add = (name, ours, ref, notes = {}) => {
+  if (!results.has(name)) results.set(name, {ratios: [], ours: [], ref: [], notes: {}})
   const e = results.get(name)
   e.ratios.push(ours / ref)
   e.ours.push(ours / MiB)
   e.ref.push(ref / MiB)
+  for (const [k, v] of Object.entries(notes)) (e.notes[k] ??= []).push(v)
 }
 
 const file = path.join(base, 'ref.dat')
 const dsyncMiB = Math.min(sizeMiB, 128)
 const {runInWorker} = await import(path.join(root, 'dist/bench/runner/in-worker.js'))
+const {recordsPerBatch} = await import(path.join(root, 'dist/bench/runner/produce-loop.js'))
 const {LogReader} = await import(path.join(root, 'dist/bench/log/reader.js'))
+const {BATCH_HEADER_BYTES, recordsTemplate} = await import(path.join(root, 'dist/bench/log/record-batch.js'))
 const workload = (over) => ({messageBytes: 1024, keyBytes: 0, partitions: 1, producers: 1, batchSizeBytes: MiB, lingerMs: 5, flush: {kind: 'none'}, sync: 'fdatasync', durationMs: 600_000, totalBytes: sizeMiB * MiB, segmentBytes: 1024 * MiB, syncAtEnd: false, readers: {catchUp: false, tail: false}, dropCaches: false, ...over})
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
 /** After deleting files, let writeback and the discards of the `discard` mount option finish (logbench.md §4.15). */
@@ -82,14 +94,13 @@ const settle = async () => {
   execFileSync('sync')
   await sleep(2000)
 }
-/** Runs the two sides of a pair in alternating order (pair index), each after a settle, to cancel drift. */
-async function pair(i, ours, ref) {
-  const a = []
-  for (const f of i % 2 === 0 ? [ours, ref] : [ref, ours]) {
-    await settle()
-    a.push(await f())
-  }
-  return i % 2 === 0 ? a : [a[1], a[0]]
+/** One ABBA quad (BAAB for odd pairs): the mean of each side's two results. */
+async function quad(i, ours, ref) {
+  const got = {ours: [], ref: []}
+  const order = i % 2 === 0 ? ['ours', 'ref', 'ref', 'ours'] : ['ref', 'ours', 'ours', 'ref']
+  for (const side of order) got[side].push(await (side === 'ours' ? ours : ref)())
+  if (verbose) console.error(`pair ${i + 1} ${order.join(',')}: logbench ${got.ours.map((v) => (v / MiB).toFixed(0)).join(', ')} / reference ${got.ref.map((v) => (v / MiB).toFixed(0)).join(', ')} MiB/s`)
+  return got
 }
 /** The embedded log on worker threads, exactly as `kafka-sizer bench` runs it (files kept for the read test). */
 async function logbench(over) {
@@ -99,20 +110,38 @@ async function logbench(over) {
   return {dir, result: (await runInWorker(dir, workload(over), () => {}).done).produce}
 }
 const rate = (p) => p.logBytes / p.seconds
+
+/**
+ * A cold read: the page cache dropped, a pause so the free-page reporting of the dropped pages is over, then
+ * anonymous memory (2x the log) touched and freed so the reads' page-cache pages are backed by the host. Without
+ * that, each read pays the host's re-faults of reported pages (about 2 s sys per GiB here, varying 0.1-2.8 s
+ * from one read to the next) and the ratio measures which side got luckier pages, not the reader or the disk.
+ */
+async function coldRead(read, logMiB) {
+  dropCaches()
+  await sleep(3000)
+  spawnSync('dd', ['if=/dev/zero', 'of=/dev/null', `bs=${Math.max(1024, 2 * Math.ceil(logMiB))}M`, 'count=1'], {stdio: 'ignore'})
+  return read()
+}
+
 try {
   for (let i = 0; i < pairs; i++) {
-    // 1. Sustained writes, 1 MiB per write, the closing fdatasync counted.
+    // 1. Sustained writes, 1 MiB per write, the closing fdatasync counted. (Its log is read back in 3.)
+    await settle()
     warm()
     const lb1 = await logbench({syncAtEnd: true, segmentBytes: 256 * MiB})
+    await settle()
     warm()
     add('sustained write + closing fdatasync (1 MiB writes) vs dd conv=fdatasync', rate(lb1.result), dd(['if=/dev/zero', `of=${file}`, 'bs=1M', `count=${sizeMiB}`, 'conv=fdatasync']))
     fs.rmSync(file, {force: true})
 
-    // 3. Cold catch-up read of the log just written, vs dd over the very same segment files: both after
-    // drop_caches and a pause (free-page reporting settles), alternating which goes first.
-    const segments = fs.readdirSync(path.join(lb1.dir, 'bench-topic-0')).filter((f) => f.endsWith('.log')).sort().map((f) => path.join(lb1.dir, 'bench-topic-0', f))
+    // 3. Cold catch-up read of the log just written (1 MiB fetches, Kafka's max.partition.fetch.bytes), vs dd
+    // over the very same segment files.
+    const topic = path.join(lb1.dir, 'bench-topic-0')
+    const segments = fs.readdirSync(topic).filter((f) => f.endsWith('.log')).sort().map((f) => path.join(topic, f))
+    const logMiB = lb1.result.logBytes / MiB
     const readLog = () => {
-      const reader = new LogReader(path.join(lb1.dir, 'bench-topic-0'), {verifyCrc: false})
+      const reader = new LogReader(topic, {verifyCrc: false})
       const into = Buffer.allocUnsafe(MiB)
       let offset = reader.firstOffset()
       let bytes = 0
@@ -137,66 +166,82 @@ try {
       }
       return bytes / seconds
     }
-    // Same protocol for both: drop the page cache, let free-page reporting settle, then read.
-    const cold = async (read) => {
-      dropCaches()
-      await sleep(3000)
-      return read()
-    }
     if (dropCaches()) {
-      const first = i % 2 === 0
-      const a = await cold(first ? readLog : readDd)
-      const b = await cold(first ? readDd : readLog)
-      const [ours, ref] = first ? [a, b] : [b, a]
-      add('cold catch-up read (1 MiB fetches) vs dd bs=1M over the same segment files, after drop_caches', ours, ref)
+      // A throwaway cold read first: the first one after the writes ran measurably slower here (more re-faulted
+      // pages), and within an ABBA quad that penalty would land on one side only.
+      await coldRead(i % 2 === 0 ? readDd : readLog, logMiB)
+      const r = await quad(i, () => coldRead(readLog, logMiB), () => coldRead(readDd, logMiB))
+      add('cold catch-up read (1 MiB fetches) vs dd bs=1M over the same segment files, after drop_caches', mean(r.ours), mean(r.ref))
     }
     fs.rmSync(lb1.dir, {recursive: true, force: true})
 
-    // 2. fdatasync after every batch (flush.messages=1) at 64 KiB.
-    const [lb2, ref2] = await pair(
+    // 2. fdatasync after every batch (flush.messages=1) at 64 KiB batches, fio writing the same bytes per sync.
+    // Each logbench append also checks the batch's CRC-32C first (the broker's batch.isValid, on the same thread
+    // before the write, as Kafka does for one producer connection): ~20 µs per 64 KiB here that fio never pays.
+    const w2 = {batchSizeBytes: 64 * 1024, flush: {kind: 'batch'}, totalBytes: dsyncMiB * MiB, segmentBytes: 1024 * MiB}
+    const perBatch = Math.round(recordsPerBatch(workload(w2)))
+    const batchBytes = BATCH_HEADER_BYTES + recordsTemplate(perBatch, Buffer.alloc(1024), null).length
+    const batches = Math.ceil((dsyncMiB * MiB) / (perBatch * 1024))
+    const syncP50 = {ours: [], ref: []}
+    const r2 = await quad(
       i,
       async () => {
+        await settle()
         warm()
-        const r = await logbench({batchSizeBytes: 64 * 1024, flush: {kind: 'batch'}, totalBytes: dsyncMiB * MiB, segmentBytes: 1024 * MiB})
+        const r = await logbench(w2)
         fs.rmSync(r.dir, {recursive: true, force: true})
-        return r
+        syncP50.ours.push(r.result.fsync.p50Micros)
+        return rate(r.result)
       },
       async () => {
+        await settle()
         warm()
-        const v = fio
-          ? fioRun([`--filename=${file}`, '--rw=write', '--bs=64k', '--fdatasync=1', `--size=${dsyncMiB}m`])
-          : dd(['if=/dev/zero', `of=${file}`, 'bs=64k', `count=${dsyncMiB * 16}`, 'oflag=dsync'])
+        let v
+        if (fio) {
+          const job = fioRun([`--filename=${file}`, '--rw=write', `--bs=${batchBytes}`, '--fdatasync=1', `--size=${batches * batchBytes}`])
+          syncP50.ref.push(job.sync.lat_ns.percentile['50.000000'] / 1000)
+          v = job.write.bw_bytes
+        } else v = dd(['if=/dev/zero', `of=${file}`, `bs=${batchBytes}`, `count=${batches}`, 'oflag=dsync'])
         fs.rmSync(file, {force: true})
         return v
       },
     )
-    add(`fdatasync per batch (64 KiB) vs ${fio ? 'fio --fdatasync=1' : 'dd oflag=dsync'}`, rate(lb2.result), ref2)
+    const syncNote = fio ? {'fdatasync p50 µs (logbench / fio)': `${median(syncP50.ours).toFixed(0)} / ${median(syncP50.ref).toFixed(0)}`} : {}
+    add(`fdatasync per batch (64 KiB batches = ${batchBytes} B writes) vs ${fio ? 'fio --fdatasync=1' : 'dd oflag=dsync'} at bs=${batchBytes}`, mean(r2.ours), mean(r2.ref), syncNote)
 
     // 4. The full log path (encode, CRC-32C, index, writev) without any flush vs raw buffered writes, same
     // write size. One 1 GiB segment per partition, as Kafka's default: no roll, so no roll-time fsync, which
     // a buffered dd never pays either (rolls are measured by the sustained run).
-    const [lb4, ref4] = await pair(
+    const cpu = []
+    const r4 = await quad(
       i,
       async () => {
+        await settle()
         warm()
         const r = await logbench({batchSizeBytes: 64 * 1024, partitions: 4, threads: 2})
         fs.rmSync(r.dir, {recursive: true, force: true})
-        return r
+        cpu.push(r.result)
+        return rate(r.result)
       },
       async () => {
+        await settle()
         warm()
         const v = dd(['if=/dev/zero', `of=${file}`, 'bs=64k', `count=${sizeMiB * 16}`])
         fs.rmSync(file, {force: true})
         return v
       },
     )
-    add('full log path, no flush (64 KiB batches, 4 partitions on 2 writer threads) vs dd buffered 64 KiB', rate(lb4.result), ref4, `logbench CPU ${lb4.result.cpuUserSeconds.toFixed(2)} s user, ${lb4.result.cpuSysSeconds.toFixed(2)} s sys`)
+    const perGiB = (k) => mean(cpu.map((p) => p[k] / (p.logBytes / 1024 ** 3)))
+    add('full log path, no flush (64 KiB batches, 4 partitions on 2 writer threads) vs dd buffered 64 KiB', mean(r4.ours), mean(r4.ref), {
+      'logbench CPU s per GiB (user / sys)': `${perGiB('cpuUserSeconds').toFixed(2)} / ${perGiB('cpuSysSeconds').toFixed(2)}`,
+    })
   }
 } finally {
   fs.rmSync(base, {recursive: true, force: true})
 }
 
-console.log(`logbench vs raw disk references, ${pairs} interleaved pair(s), ${sizeMiB} MiB per sustained run (MiB/s; ratio = logbench ÷ reference)`)
+console.log(`logbench vs raw disk references, ${pairs} ABBA pair(s), ${sizeMiB} MiB per sustained run (MiB/s; ratio = logbench ÷ reference)`)
 for (const [name, e] of results) {
-  console.log(`ratio ${median(e.ratios).toFixed(2)} [${Math.min(...e.ratios).toFixed(2)}-${Math.max(...e.ratios).toFixed(2)}]  ${name}: logbench ${median(e.ours).toFixed(0)} MiB/s, reference ${median(e.ref).toFixed(0)} MiB/s${e.note ? `; ${e.note}` : ''}`)
+  const notes = Object.entries(e.notes).map(([k, v]) => `; ${k}: ${v.join(', ')}`).join('')
+  console.log(`ratio ${median(e.ratios).toFixed(2)} [${Math.min(...e.ratios).toFixed(2)}-${Math.max(...e.ratios).toFixed(2)}]  ${name}: logbench ${median(e.ours).toFixed(0)} MiB/s, reference ${median(e.ref).toFixed(0)} MiB/s${notes}`)
 }

@@ -119,6 +119,28 @@ describe('LogReader', () => {
     expect(small.fetches).toBeGreaterThan(whole.fetches * 3)
   })
 
+  it('a catch-up consumer costs one read of the .log per fetch, at segment starts too (no separate header read)', () => {
+    const total = writeLog(300)
+    log?.close()
+    reader = new LogReader(dir, {verifyCrc: false})
+    const into = Buffer.alloc(1024 * 1024)
+    let offset = 0
+    let fetches = 0
+    while (offset < total) {
+      const before = reader.logReads
+      const got = reader.fetch(offset, into.length, into)
+      expect(got.batches).toBeGreaterThan(0)
+      expect(reader.logReads - before).toBe(1)
+      fetches++
+      offset = got.nextOffset
+    }
+    expect(fetches).toBe(log?.segmentFiles().length)
+    // a fetch from the middle (index lookup, then the scan lands past the chunk's first batch) reads the batch again
+    const before = reader.logReads
+    expect(reader.fetch(777, 3000, into).records).toBeGreaterThan(0)
+    expect(reader.logReads - before).toBeLessThanOrEqual(2)
+  })
+
   it('starts from a middle offset: the batch that contains it, delivering records from that offset on', () => {
     const total = writeLog(300)
     log?.close()

@@ -7,6 +7,7 @@ import {
   readBatchHeader,
   readVarint,
   recordsTemplate,
+  writeInt64,
   writeVarint,
 } from '../../src/bench/log/record-batch.js'
 import {batchOf, recordsFittingInBatch} from '../../src/model/record-format.js'
@@ -48,5 +49,17 @@ describe('record batch v2 encoder', () => {
     expect(batchCrcValid(batch)).toBe(true)
     batch[batch.length - 3] ^= 0xff
     expect(batchCrcValid(batch)).toBe(false)
+  })
+
+  it('writes i64 fields without BigInt, two\'s complement like writeBigInt64BE, for every safe integer', () => {
+    const ours = Buffer.alloc(8)
+    const node = Buffer.alloc(8)
+    for (const v of [0, 1, -1, 42, 2 ** 32 - 1, 2 ** 32, -(2 ** 32), -(2 ** 32) - 1, 1_700_000_000_123, -1_700_000_000_123, Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER]) {
+      writeInt64(ours, v, 0)
+      node.writeBigInt64BE(BigInt(v), 0)
+      expect(ours.toString('hex'), String(v)).toBe(node.toString('hex'))
+      expect(Number(ours.readBigInt64BE(0))).toBe(v)
+    }
+    expect(() => writeInt64(ours, 0.5, 0)).toThrow(RangeError)
   })
 })

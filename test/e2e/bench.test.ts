@@ -31,6 +31,17 @@ describe('kafka-sizer bench (binary)', () => {
     expect(fs.existsSync(dir)).toBe(false)
   }, 60_000)
 
+  it('two writer threads wait for each other at the start gate, then both write; CPU is counted over the timed loops', () => {
+    const dir = path.join(tmp, 'work')
+    const r = spawnSync(process.execPath, [bin, 'bench', '--partitions', '2', '--threads', '2', '--duration', '300ms', '--readers', 'none', '--json', '--dir', dir, '--max-disk', '256 MiB'], {encoding: 'utf8', timeout: 50_000})
+    expect(r.status).toBe(0)
+    const json = JSON.parse(r.stdout)
+    expect(json.produce.records).toBeGreaterThan(0)
+    expect(json.produce.seconds).toBeLessThan(1)
+    expect(json.produce.cpuUserSeconds + json.produce.cpuSysSeconds).toBeGreaterThan(0)
+    expect(fs.existsSync(dir)).toBe(false)
+  }, 60_000)
+
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     it(`${signal} mid-run removes every file it wrote and exits ${signal === 'SIGTERM' ? 143 : 130}`, async () => {
       const dir = path.join(tmp, 'work')

@@ -130,21 +130,34 @@ export interface HeaderFields {
  * The header and records may live in separate buffers (written together with writev).
  */
 export function writeBatchHeader(header: Buffer, fields: HeaderFields, records: Buffer): number {
-  header.writeBigInt64BE(BigInt(fields.baseOffset), 0)
+  writeInt64(header, fields.baseOffset, 0)
   header.writeInt32BE(BATCH_HEADER_BYTES - LOG_OVERHEAD + records.length, 8)
   header.writeInt32BE(0, 12) // partitionLeaderEpoch
   header.writeInt8(MAGIC_V2, 16)
   header.writeInt16BE(fields.attributes ?? 0, ATTRIBUTES_OFFSET)
   header.writeInt32BE(fields.recordCount - 1, 23)
-  header.writeBigInt64BE(BigInt(fields.baseTimestamp), 27)
-  header.writeBigInt64BE(BigInt(fields.maxTimestamp), 35)
-  header.writeBigInt64BE(-1n, 43) // producerId: none
+  writeInt64(header, fields.baseTimestamp, 27)
+  writeInt64(header, fields.maxTimestamp, 35)
+  writeInt64(header, -1, 43) // producerId: none
   header.writeInt16BE(-1, 51) // producerEpoch
   header.writeInt32BE(-1, 53) // baseSequence
   header.writeInt32BE(fields.recordCount, 57)
   const crc = crc32c(records, crc32c(header.subarray(ATTRIBUTES_OFFSET, BATCH_HEADER_BYTES)))
   header.writeUInt32BE(crc >>> 0, CRC_OFFSET)
   return crc >>> 0
+}
+
+const TWO_POW_32 = 4294967296
+
+/**
+ * A safe integer as a big-endian i64 (two's complement), as two 32-bit halves: the per-batch header then
+ * allocates no BigInt (this runs once per appended batch).
+ */
+export function writeInt64(buf: Buffer, value: number, pos: number): void {
+  if (!Number.isSafeInteger(value)) throw new RangeError(`${value} is not a safe integer`)
+  const high = Math.floor(value / TWO_POW_32)
+  buf.writeInt32BE(high, pos)
+  buf.writeUInt32BE(value - high * TWO_POW_32, pos + 4)
 }
 
 /** A whole batch in one buffer: header + records. */

@@ -21,10 +21,12 @@ export class BenchRunError extends Error {
   }
 }
 
-interface ProduceShare {
+export interface ProduceShare {
   produce: ProduceResult
   latency: LatencySnapshot
   fsync: LatencySnapshot
+  /** Process CPU (cumulative) when this writer's timed loop started and ended. */
+  cpuWindow: {start: NodeJS.CpuUsage; end: NodeJS.CpuUsage}
   endOffsets: number[]
 }
 
@@ -43,37 +45,56 @@ export function runInWorker(root: string, workload: BenchWorkload, onProgress: (
     return {done, terminate: async () => {}}
   }
   const active = new Set<Worker>()
-  const start = <T>(job: WorkerJob, progress: (p: Progress) => void): Promise<T> =>
+  const start = <T>(job: WorkerJob, progress: (p: Progress) => void, onReady?: () => void, onFail?: () => void): Promise<T> =>
     new Promise<T>((resolve, reject) => {
       const worker = new Worker(workerFile, {workerData: job})
       active.add(worker)
+      const fail = (error: BenchRunError) => {
+        onFail?.()
+        reject(error)
+      }
       worker.on('message', (m: {type: string; progress?: Progress; result?: T; error?: {message: string; code?: string}}) => {
         if (m.type === 'progress' && m.progress) progress(m.progress)
+        else if (m.type === 'ready') onReady?.()
         else if (m.type === 'result') resolve(m.result as T)
-        else if (m.type === 'error' && m.error) reject(new BenchRunError(m.error.message, m.error.code))
+        else if (m.type === 'error' && m.error) fail(new BenchRunError(m.error.message, m.error.code))
       })
-      worker.on('error', (e) => reject(new BenchRunError(e.message, (e as NodeJS.ErrnoException).code)))
+      worker.on('error', (e) => fail(new BenchRunError(e.message, (e as NodeJS.ErrnoException).code)))
       worker.on('exit', (code) => {
         active.delete(worker)
-        if (code !== 0) reject(new BenchRunError(`benchmark worker stopped (exit ${code})`))
+        if (code !== 0) fail(new BenchRunError(`benchmark worker stopped (exit ${code})`))
       })
     })
 
+  // Start gate: every writer sets up (module loading, files, buffers), then all start their clocks together,
+  // so no timed loop shares the CPUs with another thread's start-up. Released early if a writer fails or on
+  // terminate(), so no writer waits for a start that will not come.
+  const gate = new Int32Array(new SharedArrayBuffer(4))
+  const release = () => {
+    Atomics.store(gate, 0, 1)
+    Atomics.notify(gate, 0)
+  }
   const done = (async (): Promise<RunResult> => {
     const threads = Math.max(1, Math.min(workload.threads ?? 1, workload.partitions))
     const subsets = Array.from({length: threads}, (_, t) => Array.from({length: workload.partitions}, (_, p) => p).filter((p) => p % threads === t))
     const fractions = new Array<number>(threads).fill(0)
-    const cpu0 = process.cpuUsage()
+    let ready = 0
     const shares = await Promise.all(
       subsets.map((partitionIds, t) =>
-        start<{produce: ProduceResult; latency: LatencySnapshot; fsync: LatencySnapshot; endOffsets: number[]}>({mode: 'produce', root, workload, partitionIds}, (p) => {
-          fractions[t] = p.fraction
-          onProgress({...p, fraction: fractions.reduce((a, b) => a + b, 0) / threads})
-        }).then((r): ProduceShare => r),
+        start<ProduceShare>(
+          {mode: 'produce', root, workload, partitionIds, startGate: gate.buffer as SharedArrayBuffer},
+          (p) => {
+            fractions[t] = p.fraction
+            onProgress({...p, fraction: fractions.reduce((a, b) => a + b, 0) / threads})
+          },
+          () => {
+            if (++ready === threads) release()
+          },
+          release,
+        ),
       ),
     )
-    const cpu = process.cpuUsage(cpu0)
-    const produce = mergeShares(shares, cpu)
+    const produce = mergeShares(shares)
     const endOffsets = new Array<number>(workload.partitions).fill(0)
     shares.forEach((s, t) => subsets[t].forEach((p, i) => (endOffsets[p] = s.endOffsets[i])))
     let reads: ReadResult[] = []
@@ -83,11 +104,20 @@ export function runInWorker(root: string, workload: BenchWorkload, onProgress: (
     }
     return {produce, reads}
   })()
-  return {done, terminate: async () => void (await Promise.all([...active].map((w) => w.terminate())))}
+  return {
+    done,
+    terminate: async () => {
+      release()
+      await Promise.all([...active].map((w) => w.terminate()))
+    },
+  }
 }
 
-/** One result from the writer threads: sums, the slowest thread's time, merged latency samples. */
-function mergeShares(shares: ProduceShare[], cpu: NodeJS.CpuUsage): ProduceResult {
+/**
+ * One result from the writer threads: sums, the slowest thread's time, merged latency samples, and the process's
+ * CPU from the first timed loop's start to the last one's end (set-up, closing and result passing left out).
+ */
+export function mergeShares(shares: ProduceShare[]): ProduceResult {
   const sum = (f: (p: ProduceResult) => number) => shares.reduce((a, s) => a + f(s.produce), 0)
   const max = (f: (p: ProduceResult) => number) => Math.max(...shares.map((s) => f(s.produce)))
   const records = sum((p) => p.records)
@@ -110,9 +140,9 @@ function mergeShares(shares: ProduceShare[], cpu: NodeJS.CpuUsage): ProduceResul
     offsetIndexEntries: sum((p) => p.offsetIndexEntries),
     timeIndexEntries: sum((p) => p.timeIndexEntries),
     rollFlushes: sum((p) => p.rollFlushes),
-    // Workers share the process: its CPU over the whole phase, measured once.
-    cpuUserSeconds: cpu.user / 1e6,
-    cpuSysSeconds: cpu.system / 1e6,
+    // Workers share the process: its CPU over the timed window, from cumulative snapshots taken in the workers.
+    cpuUserSeconds: (Math.max(...shares.map((s) => s.cpuWindow.end.user)) - Math.min(...shares.map((s) => s.cpuWindow.start.user))) / 1e6,
+    cpuSysSeconds: (Math.max(...shares.map((s) => s.cpuWindow.end.system)) - Math.min(...shares.map((s) => s.cpuWindow.start.system))) / 1e6,
     diskFull: shares.some((s) => s.produce.diskFull),
   }
 }

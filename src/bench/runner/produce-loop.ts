@@ -41,14 +41,17 @@ export interface ProduceOutput {
   logs: PartitionLog[]
   latency: LatencySnapshot
   fsync: LatencySnapshot
+  /** process.cpuUsage() (the whole process, cumulative) when the timed loop started and ended. */
+  cpuWindow: {start: NodeJS.CpuUsage; end: NodeJS.CpuUsage}
 }
 
 /**
  * Appends to the partitions in `partitionIds` (default: all). Threads that share a workload each take a
  * subset, as a broker's request handler threads (num.io.threads) append to different partitions at once;
- * each stops at its share of totalBytes.
+ * each stops at its share of totalBytes. `beforeStart` runs after the set-up, just before the clock starts
+ * (writer threads wait there for each other, so no thread's timed loop overlaps another's start-up).
  */
-export function runProduce(root: string, w: BenchWorkload, onProgress: (p: Progress) => void, partitionIds?: number[]): ProduceOutput {
+export function runProduce(root: string, w: BenchWorkload, onProgress: (p: Progress) => void, partitionIds?: number[], beforeStart?: () => void): ProduceOutput {
   const ids = partitionIds ?? Array.from({length: w.partitions}, (_, p) => p)
   const share = ids.length / w.partitions
   const totalBytes = w.totalBytes === undefined ? undefined : w.totalBytes * share
@@ -57,7 +60,8 @@ export function runProduce(root: string, w: BenchWorkload, onProgress: (p: Progr
   const average = recordsPerBatch(w)
   const low = Math.max(1, Math.floor(average))
   // Whole batches realise a fractional average by alternating the two neighbouring counts.
-  const templates = new Map<number, Buffer>([[low, recordsTemplate(low, value, key)], [low + 1, recordsTemplate(low + 1, value, key)]])
+  const lowTemplate = recordsTemplate(low, value, key)
+  const highTemplate = recordsTemplate(low + 1, value, key)
   const headers = Array.from({length: 64}, () => Buffer.allocUnsafe(BATCH_HEADER_BYTES))
   const logs = ids.map((p) => {
     const dir = partitionDir(root, p)
@@ -74,6 +78,7 @@ export function runProduce(root: string, w: BenchWorkload, onProgress: (p: Progr
   const expectedBatches = totalBytes ? totalBytes / (average * w.messageBytes) : 1_000_000
   const latency = new LatencyRecorder(expectedBatches)
   const fsync = new LatencyRecorder(expectedBatches)
+  beforeStart?.()
   const cpu0 = process.cpuUsage()
   const start = process.hrtime.bigint()
   const startMs = Date.now()
@@ -90,10 +95,11 @@ export function runProduce(root: string, w: BenchWorkload, onProgress: (p: Progr
   let carry = 0
   try {
     for (;;) {
-      const now = elapsedMs()
+      // One clock read per batch before the append (loop check, timestamp, latency start) and one after.
+      let intendedNs = process.hrtime.bigint()
+      const now = Number(intendedNs - start) / 1e6
       if (now >= w.durationMs || (totalBytes !== undefined && payloadBytes >= totalBytes)) break
       // Open loop: each batch has an intended send time; latency counts from it (no coordinated omission).
-      let intendedNs = process.hrtime.bigint()
       if (secondsPerBatch > 0) {
         const due = start + BigInt(Math.round(batches * secondsPerBatch * 1e9))
         while (process.hrtime.bigint() < due) {
@@ -104,9 +110,10 @@ export function runProduce(root: string, w: BenchWorkload, onProgress: (p: Progr
       carry += average - low
       const count = carry >= 1 ? low + 1 : low
       if (count > low) carry -= 1
+      const batchRecords = count > low ? highTemplate : lowTemplate
       const log = logs[batches % logs.length]
       const nowMs = startMs + Math.round(now)
-      const appended = log.append(headers[batches % headers.length], templates.get(count) as Buffer, count, nowMs, nowMs)
+      const appended = log.append(headers[batches % headers.length], batchRecords, count, nowMs, nowMs)
       const doneNs = process.hrtime.bigint()
       latency.record(Number(doneNs - intendedNs) / 1000)
       if (appended.flushMicros !== undefined) fsync.record(appended.flushMicros)
@@ -115,7 +122,7 @@ export function runProduce(root: string, w: BenchWorkload, onProgress: (p: Progr
       batches++
       records += count
       payloadBytes += count * payloadPerRecord
-      logBytes += BATCH_HEADER_BYTES + (templates.get(count) as Buffer).length
+      logBytes += BATCH_HEADER_BYTES + batchRecords.length
       if (w.retentionBytesPerPartition !== undefined && batches % 256 === 0) for (const l of logs) l.enforceRetention(nowMs)
       if (now - lastProgress >= PROGRESS_EVERY_MS) {
         lastProgress = now
@@ -137,6 +144,7 @@ export function runProduce(root: string, w: BenchWorkload, onProgress: (p: Progr
     finalSyncSeconds = Number(process.hrtime.bigint() - t0) / 1e9
   }
   const seconds = elapsedMs() / 1000
+  const cpuEnd = process.cpuUsage()
   const cpu = process.cpuUsage(cpu0)
   const stats = logs.map((l) => l.stats())
   const sum = (f: (s: (typeof stats)[number]) => number) => stats.reduce((a, s) => a + f(s), 0)
@@ -144,6 +152,7 @@ export function runProduce(root: string, w: BenchWorkload, onProgress: (p: Progr
     logs,
     latency: latency.snapshot(),
     fsync: fsync.snapshot(),
+    cpuWindow: {start: cpu0, end: cpuEnd},
     result: {
       records,
       batches,
