@@ -44,6 +44,7 @@ function produceBlock(p: ProduceSummary, r: BenchResult): string {
   }
   if (p.finalSyncSeconds > 0) lines.push(`  the closing sync took ${formatDuration(p.finalSyncSeconds * 1000)} and is counted: this is the sustained (device) rate`)
   lines.push(`  CPU: ${p.cpuUserSeconds.toFixed(2)} s user, ${p.cpuSysSeconds.toFixed(2)} s sys over ${p.seconds.toFixed(2)} s`)
+  if (p.warmupBatches > 0) lines.push(style.dim(`  warm-up: ${formatCount(p.warmupBatches)} batches (${formatDuration(p.warmupSeconds * 1000)}) to a scratch log before the clock started, not counted (a broker runs warm)`))
   if (w) {
     lines.push(
       style.dim(

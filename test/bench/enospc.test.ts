@@ -40,6 +40,7 @@ const workload = {
   syncAtEnd: true,
   readers: {catchUp: true, tail: false},
   dropCaches: false,
+  warmupBatches: 0, // the first test counts the timed loop's writes; the last one has a warm-up
 }
 
 describe('ENOSPC during the benchmark', () => {
@@ -50,6 +51,17 @@ describe('ENOSPC during the benchmark', () => {
     expect(result.produce?.diskFull).toBe(true)
     expect(result.produce?.batches).toBe(100)
     expect(result.produce?.records).toBe(1500)
+    expect(result.warnings.join(' ')).toContain('ENOSPC')
+    expect(fs.existsSync(dir)).toBe(false)
+  })
+
+  it('during the warm-up: no batch is timed, the result says the disk filled, and nothing is left behind', async () => {
+    state.writesLeft = 10
+    const dir = path.join(tmp, 'work')
+    const result = await benchService({dir, quick: true, calibrate: false, output: '', workload: {...workload, warmupBatches: 500}, budgetMs: 1000, toolVersion: 'test', inProcess: true})
+    expect(result.produce?.diskFull).toBe(true)
+    expect(result.produce?.warmupBatches).toBe(10)
+    expect(result.produce?.batches).toBe(0)
     expect(result.warnings.join(' ')).toContain('ENOSPC')
     expect(fs.existsSync(dir)).toBe(false)
   })

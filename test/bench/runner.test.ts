@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 import {type ProduceShare, mergeShares} from '../../src/bench/runner/in-worker.js'
-import {runProduce} from '../../src/bench/runner/produce-loop.js'
+import {DEFAULT_WARMUP_BATCHES, runProduce, warmupDir} from '../../src/bench/runner/produce-loop.js'
 import type {BenchWorkload} from '../../src/bench/runner/workload.js'
 
 const MiB = 1024 * 1024
@@ -20,7 +20,8 @@ describe('runProduce', () => {
     let calls = 0
     const out = runProduce(root, workload, () => {}, undefined, () => {
       calls++
-      expect(fs.readdirSync(root).sort()).toEqual(['bench-topic-0', 'bench-topic-1'])
+      // the partition logs, and the warm-up's scratch log (kept until the timed loop is over)
+      expect(fs.readdirSync(root).sort()).toEqual(['bench-topic-0', 'bench-topic-1', 'warmup-0'])
       const until = Date.now() + 300
       while (Date.now() < until) {
         // a slow start-up: not part of the timed loop
@@ -31,6 +32,45 @@ describe('runProduce', () => {
     expect(out.result.payloadBytes).toBeGreaterThanOrEqual(2 * MiB)
     expect(out.result.seconds).toBeLessThan(0.3)
     expect(out.cpuWindow.end.user).toBeGreaterThanOrEqual(out.cpuWindow.start.user)
+  })
+})
+
+describe('warm-up', () => {
+  const batchBytes = (out: ReturnType<typeof runProduce>) => out.result.logBytes / out.result.batches
+
+  it('appends to a scratch log before the clock starts, counts none of it, and deletes it afterwards', () => {
+    // 1 KiB records in 16 KiB batches; 64 MiB run, so the byte caps leave the batch cap in charge
+    const w = {...workload, partitions: 1, totalBytes: 64 * MiB, segmentBytes: 64 * MiB}
+    let scratchAtStart: string[] = []
+    const out = runProduce(root, w, () => {}, undefined, () => {
+      scratchAtStart = fs.readdirSync(warmupDir(root, 0))
+    })
+    for (const log of out.logs) log.close()
+    expect(scratchAtStart).toContain('00000000000000000000.log')
+    expect(fs.existsSync(warmupDir(root, 0))).toBe(false)
+    // bounded by the batch count or the 32 MiB byte cap, whichever came first (or 500 ms on a slow disk)
+    expect(out.result.warmupBatches).toBeGreaterThan(0)
+    expect(out.result.warmupBatches).toBeLessThanOrEqual(DEFAULT_WARMUP_BATCHES)
+    expect(out.result.warmupBatches * batchBytes(out)).toBeLessThanOrEqual(32 * MiB + batchBytes(out))
+    // the timed figures start from offset 0 of the real logs: the warm-up's batches are not in them
+    expect(out.logs[0].stats().nextOffset).toBe(out.result.records)
+    expect(out.result.payloadBytes).toBeGreaterThanOrEqual(64 * MiB)
+    expect(out.result.payloadBytes).toBeLessThan(64 * MiB + 16 * 1024)
+  })
+
+  it('writes at most a quarter of a small run', () => {
+    const out = runProduce(root, {...workload, partitions: 1, totalBytes: MiB}, () => {})
+    for (const log of out.logs) log.close()
+    const payloadPerBatch = out.result.payloadBytes / out.result.batches
+    expect(out.result.warmupBatches * payloadPerBatch).toBeLessThanOrEqual(MiB / 4 + payloadPerBatch)
+  })
+
+  it('is skipped with warmupBatches 0', () => {
+    const out = runProduce(root, {...workload, warmupBatches: 0}, () => {})
+    for (const log of out.logs) log.close()
+    expect(out.result.warmupBatches).toBe(0)
+    expect(out.result.warmupSeconds).toBe(0)
+    expect(fs.readdirSync(root).sort()).toEqual(['bench-topic-0', 'bench-topic-1'])
   })
 })
 
@@ -46,5 +86,15 @@ describe('mergeShares', () => {
     expect(merged.cpuUserSeconds).toBeCloseTo(2.5)
     expect(merged.cpuSysSeconds).toBeCloseTo(0.00002)
     expect(merged.seconds).toBe(2.5)
+  })
+
+  it('sums the writers\' warm-up batches and takes the slowest warm-up', () => {
+    const a = share(0, 1, 1)
+    const b = share(0, 1, 1)
+    a.produce = {...a.produce, warmupBatches: 300, warmupSeconds: 0.2}
+    b.produce = {...b.produce, warmupBatches: 500, warmupSeconds: 0.3}
+    const merged = mergeShares([a, b])
+    expect(merged.warmupBatches).toBe(800)
+    expect(merged.warmupSeconds).toBe(0.3)
   })
 })

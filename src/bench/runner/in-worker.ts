@@ -144,5 +144,7 @@ export function mergeShares(shares: ProduceShare[]): ProduceResult {
     cpuUserSeconds: (Math.max(...shares.map((s) => s.cpuWindow.end.user)) - Math.min(...shares.map((s) => s.cpuWindow.start.user))) / 1e6,
     cpuSysSeconds: (Math.max(...shares.map((s) => s.cpuWindow.end.system)) - Math.min(...shares.map((s) => s.cpuWindow.start.system))) / 1e6,
     diskFull: shares.some((s) => s.produce.diskFull),
+    warmupBatches: sum((p) => p.warmupBatches),
+    warmupSeconds: max((p) => p.warmupSeconds),
   }
 }

@@ -15,6 +15,11 @@ export interface BenchWorkload {
   targetMessagesPerSec?: number
   flush: FlushPolicy
   sync: 'fdatasync' | 'fsync'
+  /**
+   * Batches each writer appends to a scratch log before the clock starts, figures discarded (default
+   * DEFAULT_WARMUP_BATCHES in produce-loop.ts; 0 = no warm-up). Bounded in time and bytes there.
+   */
+  warmupBatches?: number
   /** Stop after this long or this many payload bytes, whichever first. */
   durationMs: number
   totalBytes?: number
@@ -53,6 +58,10 @@ export interface ProduceResult {
   cpuSysSeconds: number
   /** The run ended early on a full disk (ENOSPC): the figures cover what was written. */
   diskFull: boolean
+  /** Batches appended to a scratch log before the clock started (all writers), not counted above. */
+  warmupBatches: number
+  /** Seconds the warm-up took (the slowest writer's), not counted in `seconds`. */
+  warmupSeconds: number
 }
 
 export interface ReadResult {
