@@ -3,117 +3,15 @@
 // rolls with a background flush of the rolled segment, flush.messages / flush.ms / per-batch flush policies, and
 // size/time retention of whole segments. See docs/logbench.md §1.1 and §3.1.
 import * as fs from 'node:fs'
+import {DEFAULT_SEGMENT_INDEX_BYTES, OFFSET_INDEX_ENTRY_BYTES, TIME_INDEX_ENTRY_BYTES} from './index-file.js'
+import {type AppendResult, type LogConfig, type LogStats, type SegmentFileInfo, validateConfig} from './log-config.js'
 import {BATCH_HEADER_BYTES, type HeaderFields, writeBatchHeader} from './record-batch.js'
-import {DEFAULT_SEGMENT_INDEX_BYTES, OFFSET_INDEX_ENTRY_BYTES, type SyncKind, TIME_INDEX_ENTRY_BYTES, syncFdAsync, syncFdSync} from './index-file.js'
+import {RollFlusher} from './roll-flush.js'
 import {LogSegment, type RollParams} from './segment.js'
 
-export type FlushPolicy =
-  | {kind: 'none'} // Kafka default: page cache only
-  | {kind: 'messages'; every: number} // flush.messages=N: flush when unflushed messages ≥ N after an append
-  | {kind: 'interval'; ms: number} // flush.ms: a timer-driven flush; here checked in maybeFlush(nowMs)
-  | {kind: 'batch'} // fdatasync after every append (flush.messages=1 per produce request)
-
-export interface LogConfig {
-  /** Roll when size > segmentBytes − incomingBytes (LogSegment.shouldRoll). Default 1 GiB. */
-  segmentBytes: number
-  /** Roll when the active segment is older than this (by message timestamps, else wall clock). Default 7 days. */
-  segmentMs: number
-  /** index.interval.bytes, default 4096. */
-  indexIntervalBytes: number
-  /** Index files are preallocated to this (10 MiB default) and trimmed to the valid size on roll/close. */
-  segmentIndexBytes?: number
-  /** Delete oldest whole closed segments while total log bytes − that segment ≥ retentionBytes. */
-  retentionBytes?: number
-  /** Delete closed segments whose largest timestamp is older than now − retentionMs. */
-  retentionMs?: number
-  flush: FlushPolicy
-  /** What a flush calls. Kafka's FileChannel.force(true) is an fsync; the default here is 'fdatasync' (label it). */
-  sync: SyncKind
-  /**
-   * Called when a roll's background flush completes, with the micros from scheduling to the completion callback
-   * (an upper bound on the sync time: it includes any wait for the event loop to turn).
-   */
-  onRollFlush?: (micros: number) => void
-  /**
-   * Also sync the index files on every policy flush (flush.messages / flush.ms), as LogSegment.flush does with
-   * its mmaps. Off by default: the benchmark's per-batch flush then costs one fdatasync of the log, the
-   * durability that "fsync every message" benchmarks measure; indexes are synced on roll, close and explicit
-   * flush() (Kafka rebuilds indexes from the log after an unclean shutdown, so their sync is not what keeps
-   * data safe). With it on, each flush costs about three syncs.
-   */
-  syncIndexesOnFlush?: boolean
-}
-
-export const DEFAULT_SEGMENT_BYTES = 1024 * 1024 * 1024
-export const DEFAULT_SEGMENT_MS = 7 * 24 * 60 * 60 * 1000
-export const DEFAULT_INDEX_INTERVAL_BYTES = 4096
-
-/** Kafka's defaults (flush off, 1 GiB segments, 7-day roll, 4 KiB index interval), with fdatasync as the sync call. */
-export const DEFAULT_LOG_CONFIG: Readonly<LogConfig> = Object.freeze({
-  segmentBytes: DEFAULT_SEGMENT_BYTES,
-  segmentMs: DEFAULT_SEGMENT_MS,
-  indexIntervalBytes: DEFAULT_INDEX_INTERVAL_BYTES,
-  segmentIndexBytes: DEFAULT_SEGMENT_INDEX_BYTES,
-  flush: Object.freeze({kind: 'none'}) as FlushPolicy,
-  sync: 'fdatasync' as SyncKind,
-})
-
-export interface AppendResult {
-  /** Offset assigned to the batch's first record. */
-  baseOffset: number
-  /** Byte position of the batch in its segment's .log file. */
-  position: number
-  segmentBaseOffset: number
-  /** Micros of the flush this append triggered (flush policy 'batch' or 'messages'). */
-  flushMicros?: number
-  /** Whether the log rolled a new segment before this append. */
-  rolled: boolean
-}
-
-export interface LogStats {
-  /** Segments currently in the log (active included). */
-  segments: number
-  segmentsRolled: number
-  segmentsDeleted: number
-  /** Offset index entries written since creation (deleted segments included). */
-  offsetIndexEntries: number
-  /** Time index entries written since creation (deleted segments and roll/close entries included). */
-  timeIndexEntries: number
-  /** Bytes of batches appended since creation. */
-  logBytes: number
-  /** Bytes of index entries written since creation (8 per offset entry, 12 per time entry). */
-  indexBytes: number
-  /** Policy or explicit flushes (each: .log, then the indexes, plus the directory on a segment's first flush). */
-  flushes: number
-  /** Background flushes scheduled by rolls. */
-  rollFlushes: number
-  /** Roll flushes whose completion has not been seen yet (completions run when the event loop turns). */
-  rollFlushesPending: number
-  /** Bytes currently in the log's segments (what retention.bytes compares against). */
-  retainedLogBytes: number
-  /** The offset the next appended record gets (log end offset). */
-  nextOffset: number
-}
-
-export interface SegmentFileInfo {
-  baseOffset: number
-  log: string
-  index: string
-  timeindex: string
-  sizeBytes: number
-}
-
-/** Above this many unfinished roll flushes, the oldest is finished synchronously (bounds open fds in a loop that never yields). */
-export const MAX_PENDING_ROLL_FLUSHES = 16
-
-interface RollFlushJob {
-  fds: number[]
-  remaining: number
-  withDir: boolean
-  finished: boolean
-  startNs: bigint
-  error: Error | undefined
-}
+// The log's settings and result types live in log-config.ts; re-exported so callers import one module.
+export * from './log-config.js'
+export {MAX_PENDING_ROLL_FLUSHES} from './roll-flush.js'
 
 const EMPTY = Buffer.alloc(0)
 
@@ -121,7 +19,7 @@ export class PartitionLog {
   private readonly segments: LogSegment[] = []
   private active: LogSegment
   private readonly dirFd: number
-  private readonly pendingRollFlushes = new Set<RollFlushJob>()
+  private readonly rollFlusher: RollFlusher
   private readonly iov: Buffer[] = [EMPTY, EMPTY]
   private readonly fields: HeaderFields = {baseOffset: 0, recordCount: 1, baseTimestamp: 0, maxTimestamp: 0}
   private readonly rollParams: RollParams = {maxSegmentBytes: 0, maxSegmentMs: 0, maxTimestampInMessages: 0, maxOffsetInMessages: 0, messagesSize: 0, now: 0}
@@ -131,12 +29,10 @@ export class PartitionLog {
   private unflushedMessages = 0
   private lastFlushMs: number | undefined
   private lastNowMs: number | undefined
-  private backgroundError: Error | undefined
   private closed = false
   private segmentsRolled = 0
   private segmentsDeleted = 0
   private flushes = 0
-  private rollFlushes = 0
   private logBytes = 0
   private retainedBytes = 0
   private deletedOffsetEntries = 0
@@ -148,6 +44,7 @@ export class PartitionLog {
   ) {
     this.segmentIndexBytes = config.segmentIndexBytes ?? DEFAULT_SEGMENT_INDEX_BYTES
     this.dirFd = fs.openSync(dir, 'r')
+    this.rollFlusher = new RollFlusher(this.dirFd, config.sync, config.onRollFlush)
     try {
       this.active = LogSegment.create(dir, 0, this.segmentIndexBytes, undefined)
     } catch (error) {
@@ -315,8 +212,8 @@ export class PartitionLog {
       logBytes: this.logBytes,
       indexBytes: offsetIndexEntries * OFFSET_INDEX_ENTRY_BYTES + timeIndexEntries * TIME_INDEX_ENTRY_BYTES,
       flushes: this.flushes,
-      rollFlushes: this.rollFlushes,
-      rollFlushesPending: this.pendingRollFlushes.size,
+      rollFlushes: this.rollFlusher.scheduled,
+      rollFlushesPending: this.rollFlusher.pendingCount,
       retainedLogBytes: this.retainedBytes,
       nextOffset: this.nextOffset,
     }
@@ -344,10 +241,10 @@ export class PartitionLog {
     }
     attempt(() => this.active.onBecomeInactive())
     attempt(() => this.active.close())
-    for (const job of [...this.pendingRollFlushes]) attempt(() => this.finishRollFlushSync(job))
+    attempt(() => this.rollFlusher.finishAll())
     attempt(() => fs.closeSync(this.dirFd))
     if (firstError !== undefined) throw firstError
-    if (this.backgroundError !== undefined) throw this.backgroundError
+    if (this.rollFlusher.error !== undefined) throw this.rollFlusher.error
   }
 
   /**
@@ -361,100 +258,15 @@ export class PartitionLog {
     this.segments.push(segment)
     this.active = segment
     this.segmentsRolled++
-    this.scheduleRollFlush(old)
+    this.rollFlusher.schedule(old)
     // The scheduled flush covers every message before the new segment (it moves the recovery point to its base).
     this.unflushedMessages = 0
     return segment
   }
 
-  /**
-   * UnifiedLog.roll schedules "flush-log" (flushUptoOffsetExclusive(newSegment.baseOffset)) on the scheduler. Here:
-   * async fdatasync/fsync of the .log and both indexes (+ the directory if the segment was never flushed, as
-   * LocalLog.flush does) on libuv's threadpool; the fds close when all complete. The syncs run in the background
-   * even while the caller's loop never yields; only the completion callbacks (which close the fds) wait for the
-   * event loop, so more than MAX_PENDING_ROLL_FLUSHES unfinished jobs are finished synchronously, oldest first.
-   */
-  private scheduleRollFlush(segment: LogSegment): void {
-    const withDir = !segment.dirFlushed
-    segment.dirFlushed = true
-    const job: RollFlushJob = {fds: segment.releaseFds(), remaining: 0, withDir, finished: false, startNs: process.hrtime.bigint(), error: undefined}
-    job.remaining = job.fds.length + (withDir ? 1 : 0)
-    const done = (err: NodeJS.ErrnoException | null): void => {
-      if (err && job.error === undefined) job.error = err
-      if (--job.remaining === 0 && !job.finished) this.completeRollFlush(job)
-    }
-    this.pendingRollFlushes.add(job)
-    this.rollFlushes++
-    for (const fd of job.fds) syncFdAsync(fd, this.config.sync, done)
-    if (withDir) fs.fsync(this.dirFd, done)
-    while (this.pendingRollFlushes.size > MAX_PENDING_ROLL_FLUSHES) {
-      const oldest = this.pendingRollFlushes.values().next().value as RollFlushJob
-      this.finishRollFlushSync(oldest)
-    }
-  }
-
-  private completeRollFlush(job: RollFlushJob): void {
-    job.finished = true
-    this.pendingRollFlushes.delete(job)
-    for (const fd of job.fds) {
-      try {
-        fs.closeSync(fd)
-      } catch (error) {
-        job.error ??= error as Error
-      }
-    }
-    if (job.error !== undefined) this.backgroundError ??= job.error
-    else this.config.onRollFlush?.(Number(process.hrtime.bigint() - job.startNs) / 1000)
-  }
-
-  /**
-   * Finishes a roll flush without waiting for its callbacks: sync the fds here, close them, and mark the job so its
-   * late callbacks do nothing. A threadpool sync that has not started yet may then hit a closed (or reused) fd
-   * number: an fsync of another file or EBADF, both harmless, and its callback is ignored.
-   */
-  private finishRollFlushSync(job: RollFlushJob): void {
-    if (job.finished) return
-    job.finished = true
-    this.pendingRollFlushes.delete(job)
-    let firstError: unknown
-    for (const fd of job.fds) {
-      try {
-        syncFdSync(fd, this.config.sync)
-      } catch (error) {
-        firstError ??= error
-      }
-      try {
-        fs.closeSync(fd)
-      } catch (error) {
-        firstError ??= error
-      }
-    }
-    if (job.withDir) {
-      try {
-        fs.fsyncSync(this.dirFd)
-      } catch (error) {
-        firstError ??= error
-      }
-    }
-    if (firstError !== undefined) throw firstError
-    this.config.onRollFlush?.(Number(process.hrtime.bigint() - job.startNs) / 1000)
-  }
-
   private checkUsable(): void {
     if (this.closed) throw new Error(`log ${this.dir} is closed`)
-    if (this.backgroundError !== undefined) throw this.backgroundError
+    if (this.rollFlusher.error !== undefined) throw this.rollFlusher.error
   }
 }
 
-function validateConfig(config: LogConfig): void {
-  const int = (name: string, value: number, min: number, max = Number.MAX_SAFE_INTEGER): void => {
-    if (!Number.isInteger(value) || value < min || value > max) throw new RangeError(`${name} must be an integer in [${min}, ${max}], got ${value}`)
-  }
-  // segment.bytes is an int in Kafka; index positions are 4-byte.
-  int('segmentBytes', config.segmentBytes, BATCH_HEADER_BYTES, 2 ** 31 - 1)
-  if (!(config.segmentMs > 0)) throw new RangeError(`segmentMs must be > 0, got ${config.segmentMs}`)
-  int('indexIntervalBytes', config.indexIntervalBytes, 0)
-  if (config.flush.kind === 'messages') int('flush.every', config.flush.every, 1)
-  if (config.flush.kind === 'interval' && !(config.flush.ms >= 0)) throw new RangeError(`flush.ms must be >= 0, got ${config.flush.ms}`)
-  if (config.sync !== 'fdatasync' && config.sync !== 'fsync') throw new RangeError(`sync must be 'fdatasync' or 'fsync', got ${String(config.sync)}`)
-}
