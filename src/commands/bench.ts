@@ -2,7 +2,7 @@ import {availableParallelism} from 'node:os'
 import {Flags} from '@oclif/core'
 import {BaseCommand} from '../lib/base-command.js'
 import {InputError} from '../lib/errors.js'
-import {countFlag, durationFlag, durationOrZeroFlag, rateFlag, sizeFlag} from '../flags/quantity-flags.js'
+import {countFlag, countOrZeroFlag, durationFlag, durationOrZeroFlag, rateFlag, sizeFlag} from '../flags/quantity-flags.js'
 import type {FlushPolicy} from '../bench/log/partition-log.js'
 import type {BenchResult} from '../services/bench.js'
 
@@ -49,6 +49,7 @@ It writes only under --dir (default: a new temporary directory), refuses a non-e
     'total-bytes': sizeFlag({name: 'total-bytes', helpGroup: 'WORKLOAD', description: 'Stop after this much payload: "2 GiB".'}),
     'segment-bytes': sizeFlag({name: 'segment-bytes', helpGroup: 'WORKLOAD', description: 'segment.bytes. Default 128 MiB so that rolls (and their background fsync) happen in a short run.'}),
     'sync-at-end': Flags.boolean({helpGroup: 'WORKLOAD', default: true, allowNo: true, description: 'Count a closing fdatasync of every partition in the time: the sustained (device) rate. --no-sync-at-end: page-cache burst rate.'}),
+    warmup: countOrZeroFlag({name: 'warmup', helpGroup: 'WORKLOAD', description: 'Batches each writer appends to a scratch log before the clock starts, not counted (a broker runs JIT-warm). Default 2000, bounded to 500 ms and 32 MiB; 0: none.'}),
     readers: Flags.string({helpGroup: 'WORKLOAD', default: 'tail,catch-up', description: 'Read back after writing: tail (newest data, page cache), catch-up (from the start, cold when the cache can be dropped), both, or none.'}),
   }
 
@@ -87,6 +88,7 @@ It writes only under --dir (default: a new temporary directory), refuses a non-e
           totalBytes: f['total-bytes'],
           segmentBytes: f['segment-bytes'] ?? 128 * MiB,
           syncAtEnd: f['sync-at-end'],
+          warmupBatches: f.warmup,
           readers,
           dropCaches: readers.catchUp,
         },

@@ -45,7 +45,7 @@ export const growthFlag = numberFlag(parseGrowth)
 export const positiveNumberFlag = numberFlag(parsePositiveNumber)
 export const countFlag = numberFlag(parseCount)
 /** A count where 0 is meaningful (a topic nobody reads yet: --consumer-groups 0). */
-export const countOrZeroFlag = numberFlag((t, f) => (t.trim() === '0' ? 0 : parseCount(t, f)))
+export const countOrZeroFlag = numberFlag((t, f) => parseCount(t, f, {allowZero: true}))
 
 /** A flag whose value is one of a fixed set (oclif lists the options in --help and rejects others). */
 export function choiceFlag<const T extends string>(o: Common & {options: readonly T[]}) {

@@ -23,9 +23,9 @@ export function parsePositiveNumber(text: string, flag: string): number {
   return value
 }
 
-/** A positive whole number; accepts "12", "1,000", "100k", "1.5M"; rejects "1.5" and "0". */
-export function parseCount(text: string, flag: string): number {
-  const expected = 'a whole number such as "12", "100k" or "1.5M"'
+/** A positive whole number; accepts "12", "1,000", "100k", "1.5M"; rejects "1.5" and "0" (unless allowZero). */
+export function parseCount(text: string, flag: string, options: {allowZero?: boolean} = {}): number {
+  const expected = options.allowZero ? 'a whole number such as "0", "12" or "100k"' : 'a whole number such as "12", "100k" or "1.5M"'
   if (text.trim() === '') throw new InputError(flag, 'no value given', expected)
   const value = parseNumberWithSuffix(text)
   if (value === null || Number.isNaN(value)) throw new InputError(flag, `${quote(text)} is not a number`, expected)
@@ -33,7 +33,7 @@ export function parseCount(text: string, flag: string): number {
     throw new InputError(flag, `${quote(text)} is too large`, expected)
   }
   if (!Number.isInteger(value)) throw new InputError(flag, `${quote(text)} is not a whole number`, expected)
-  if (value <= 0) throw new InputError(flag, `${quote(text)} must be greater than zero`, expected)
+  if (options.allowZero ? value < 0 : value <= 0) throw new InputError(flag, `${quote(text)} must be ${options.allowZero ? 'zero or more' : 'greater than zero'}`, expected)
   return value
 }
 

@@ -14,7 +14,7 @@ beforeEach(() => {
 afterEach(() => fs.rmSync(tmp, {recursive: true, force: true}))
 
 interface BenchJson {
-  produce: {bytesPerSecond: number; recordsPerSecond: number; records: number; recordsPerBatch: number; latency: {p50Micros: number; p99Micros: number; p999Micros: number}; segmentsRolled: number}
+  produce: {bytesPerSecond: number; recordsPerSecond: number; records: number; recordsPerBatch: number; warmupBatches: number; warmupSeconds: number; latency: {p50Micros: number; p99Micros: number; p999Micros: number}; segmentsRolled: number}
   reads: Array<{kind: string; records: number}>
   profilePath?: string
   codecs?: Array<{codec: string; available: boolean; ratio: number | null}>
@@ -53,6 +53,20 @@ describe('bench', () => {
     expect(exitCode).toBe(2)
     expect(stderr).toContain('--max-disk')
     expect(fs.existsSync(path.join(tmp, 'x'))).toBe(false)
+  })
+
+  it('warms up by default and reports it; --warmup 0 turns it off; a negative count is a usage error', async () => {
+    const warm = await runJson<BenchJson>(Bench, ['--duration', '300ms', '--readers', 'none', '--dir', path.join(tmp, 'a')])
+    expect(warm.exitCode).toBe(0)
+    expect(warm.json.produce.warmupBatches).toBeGreaterThan(0)
+    expect(warm.json.produce.warmupSeconds).toBeGreaterThan(0)
+    const cold = await runJson<BenchJson>(Bench, ['--duration', '300ms', '--readers', 'none', '--warmup', '0', '--dir', path.join(tmp, 'b')])
+    expect(cold.exitCode).toBe(0)
+    expect(cold.json.produce.warmupBatches).toBe(0)
+    expect(cold.json.produce.warmupSeconds).toBe(0)
+    const bad = await run(Bench, ['--warmup', '-5'])
+    expect(bad.exitCode).toBe(2)
+    expect(bad.stderr).toContain('--warmup: "-5" must be zero or more')
   })
 
   it('rejects an unknown flush policy', async () => {

@@ -443,6 +443,14 @@ describe('parseCount and parsePositiveNumber', () => {
     expect(inputError(() => parseCount('twelve', '--partitions')).message).toMatch(/"twelve" is not a number/)
   })
 
+  it('parseCount with allowZero takes 0 and says so when it rejects a negative count', () => {
+    expect(parseCount('0', '--warmup', {allowZero: true})).toBe(0)
+    expect(parseCount('2k', '--warmup', {allowZero: true})).toBe(2000)
+    expect(inputError(() => parseCount('-1', '--warmup', {allowZero: true})).message).toBe(
+      '--warmup: "-1" must be zero or more. Expected a whole number such as "0", "12" or "100k".',
+    )
+  })
+
   it('parsePositiveNumber accepts decimals and suffixes, rejects zero', () => {
     expect(parsePositiveNumber('2.5', '--factor')).toBe(2.5)
     expect(parsePositiveNumber('1e3', '--factor')).toBe(1000)
