@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Embedded log vs raw references (dd, fio) on the same file system, as logbench.md §3.2 asks. Prints one `ratio`
 // line per path: median of per-pair ratios [min-max] over the pairs. Needs a build (npm run build). Usage:
-//   node bench/logbench-vs-disk.mjs [--dir /path/on/the/disk] [--pairs 3] [--size-mib 1024] [--verbose]
+//   node bench/logbench-vs-disk.mjs [--dir /path/on/the/disk] [--pairs 3] [--size-mib 1024] [--warmup N] [--verbose]
 //
 // Fairness rules (each side gets the same treatment, nothing is dropped from either):
 // - A pair is an ABBA quad (ours, ref, ref, ours; the next pair starts with ref) and its ratio is the ratio of the
@@ -11,6 +11,9 @@
 // - fdatasync per batch: fio writes the logbench batch size (65,200 B for 64 KiB batches of 1 KiB records, not
 //   65,536) and as many writes as logbench appends batches: the same bytes per sync and the same file size.
 // - Cold reads: the same segment files for both, page cache dropped, then the same memory preparation (coldRead).
+// - Warm-up: logbench's writers run `kafka-sizer bench`'s default warm-up (up to 2,000 batches on a scratch log
+//   before the clock starts, as a broker runs JIT-warm); fio and dd are compiled and need none. `--warmup 0`
+//   measures a cold writer thread instead.
 import {execFileSync, spawnSync} from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -25,6 +28,7 @@ const arg = (name, fallback) => {
 const pairs = Number(arg('pairs', '3'))
 const verbose = process.argv.includes('--verbose') // every measurement of every quad, on stderr
 const sizeMiB = Number(arg('size-mib', '1024'))
+const warmupBatches = arg('warmup') === undefined ? undefined : Number(arg('warmup'))
 const base = fs.mkdtempSync(path.join(arg('dir', os.tmpdir()), 'logbench-vs-disk-'))
 const MiB = 1024 ** 2
 
@@ -87,7 +91,7 @@ const {runInWorker} = await import(path.join(root, 'dist/bench/runner/in-worker.
 const {recordsPerBatch} = await import(path.join(root, 'dist/bench/runner/produce-loop.js'))
 const {LogReader} = await import(path.join(root, 'dist/bench/log/reader.js'))
 const {BATCH_HEADER_BYTES, recordsTemplate} = await import(path.join(root, 'dist/bench/log/record-batch.js'))
-const workload = (over) => ({messageBytes: 1024, keyBytes: 0, partitions: 1, producers: 1, batchSizeBytes: MiB, lingerMs: 5, flush: {kind: 'none'}, sync: 'fdatasync', durationMs: 600_000, totalBytes: sizeMiB * MiB, segmentBytes: 1024 * MiB, syncAtEnd: false, readers: {catchUp: false, tail: false}, dropCaches: false, ...over})
+const workload = (over) => ({messageBytes: 1024, keyBytes: 0, partitions: 1, producers: 1, batchSizeBytes: MiB, lingerMs: 5, flush: {kind: 'none'}, sync: 'fdatasync', durationMs: 600_000, totalBytes: sizeMiB * MiB, segmentBytes: 1024 * MiB, syncAtEnd: false, readers: {catchUp: false, tail: false}, dropCaches: false, warmupBatches, ...over})
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
 /** After deleting files, let writeback and the discards of the `discard` mount option finish (logbench.md §4.15). */
 const settle = async () => {
@@ -240,7 +244,7 @@ try {
   fs.rmSync(base, {recursive: true, force: true})
 }
 
-console.log(`logbench vs raw disk references, ${pairs} ABBA pair(s), ${sizeMiB} MiB per sustained run (MiB/s; ratio = logbench ÷ reference)`)
+console.log(`logbench vs raw disk references, ${pairs} ABBA pair(s), ${sizeMiB} MiB per sustained run, warm-up ${warmupBatches ?? 'default (2,000 batches)'} (MiB/s; ratio = logbench ÷ reference)`)
 for (const [name, e] of results) {
   const notes = Object.entries(e.notes).map(([k, v]) => `; ${k}: ${v.join(', ')}`).join('')
   console.log(`ratio ${median(e.ratios).toFixed(2)} [${Math.min(...e.ratios).toFixed(2)}-${Math.max(...e.ratios).toFixed(2)}]  ${name}: logbench ${median(e.ours).toFixed(0)} MiB/s, reference ${median(e.ref).toFixed(0)} MiB/s${notes}`)
