@@ -113,6 +113,11 @@ export interface ClusterProfile {
   brokers?: number
   racks?: number
   kafkaVersion?: string
+  /**
+   * The hardware catalogue profile the cluster file names. Its figures fill what `hardware` does not state, through
+   * `plan`'s own mapping (inputs/cluster.ts), so a managed unit's client quotas reach the rules as they reach `plan`.
+   */
+  hardwareProfile?: string
   hardware?: Partial<Omit<Hardware, 'name'>>
   /** Broker defaults (server.properties): e.g. min.insync.replicas, message.max.bytes, default.replication.factor. */
   brokerDefaults: Record<string, string | number | boolean>
@@ -121,6 +126,8 @@ export interface ClusterProfile {
   pos?: SourcePos
   /** The kafka-sizer plan file (relative to cwd) the profile came from: with no fixed broker count, its sized count is used. */
   planFile?: string
+  /** `brokers` is the count `plan --file` sizes for `planFile`, not one the user stated: findings that name it say so. */
+  brokersSized?: boolean
 }
 
 /** A problem with an input file that is not a rule finding: malformed YAML, unknown format, binary, too large. */

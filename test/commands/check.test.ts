@@ -32,11 +32,44 @@ const KT105 = {
 }
 
 describe('check --json and exit codes', () => {
-  it('a plan file without a broker count is checked against the count `plan --file` sizes (12 here)', async () => {
+  it('a plan file without a broker count is checked against the count `plan --file` sizes (12 here), and KT203 says it was sized', async () => {
     const r = await runJson<{findings: Array<{ruleId: string; message: string; line: number}>; summary: {notEvaluated: string[]}}>(Check, [`${F}/sized-plan`, '--rule', 'KT203'])
     expect(r.exitCode).toBe(0)
     expect(r.json.summary.notEvaluated).toEqual([])
-    expect(r.json.findings).toEqual([expect.objectContaining({ruleId: 'KT203', line: 9, message: '40 partitions on 12 brokers: 4 brokers get one partition more than the others'})])
+    expect(r.json.findings).toEqual([
+      expect.objectContaining({
+        ruleId: 'KT203',
+        severity: 'warning',
+        line: 9,
+        message: '40 partitions on 12 brokers (sized by kafka-sizer for this plan; set cluster.brokers to check against your real count): 4 brokers get one partition more than the others',
+      }),
+    ])
+  })
+
+  it('KT203 on a broker count the user gave (--brokers over the same plan file) does not say sized', async () => {
+    const r = await runJson<{findings: Array<{ruleId: string; message: string}>}>(Check, [`${F}/sized-plan`, '--rule', 'KT203', '--brokers', '12'])
+    expect(r.exitCode).toBe(0)
+    expect(r.json.findings).toEqual([expect.objectContaining({ruleId: 'KT203', severity: 'warning', message: '40 partitions on 12 brokers: 4 brokers get one partition more than the others'})])
+  })
+
+  it("1: a plan on MSK Express brokers is held to the catalogue's client egress quota, as `plan` is; disk and NIC do not bind", async () => {
+    const r = await runJson(Check, [`${F}/express-quota`])
+    expect(r.json).toEqual({
+      findings: [
+        {
+          ruleId: 'KT212',
+          severity: 'error',
+          message: 'client egress (consumers) 33.7 MB/s per broker = 108% of the 31.2 MB/s egress quota per broker of msk-express.m7g.large; largest: events.v1',
+          fix: 'add brokers (4 keep it within the quota) or a larger unit with a higher quota',
+          topic: 'events.v1',
+          file: `${F}/express-quota/cluster.yaml`,
+          line: 11,
+          column: 5,
+        },
+      ],
+      summary: summary({errors: 1, exitCode: 1}),
+    })
+    expect(r.exitCode).toBe(1)
   })
 
   it('0: a clean topic', async () => {

@@ -1,5 +1,6 @@
 // The cluster profile: from --cluster-file (a kafka-sizer plan file's `cluster:` or a topicctl cluster.yaml),
 // else from the one plan file or topicctl cluster.yaml among the inputs, with flags on top (flags win).
+import {UserError} from '../../lib/errors.js'
 import type {ClusterProfile, InputProblem} from '../types.js'
 
 /** Where each part comes from, in increasing precedence. */
@@ -28,6 +29,25 @@ export function mergeCluster(...parts: Array<Partial<ClusterProfile> | undefined
   }
   out.source = sources.length > 0 ? [...new Set(sources)].join(' + ') : 'none (no cluster file or flags)'
   return out
+}
+
+/**
+ * The named catalogue profile's figures under the stated ones (file and flags), through the mapping `plan` uses
+ * (withHardwareProfile), not a copy of it: a managed unit's client quotas (MSK Express, Confluent CKU) come with
+ * the figures, so the capacity rules bound what `plan` bounds.
+ */
+export async function resolveClusterHardware(cluster: ClusterProfile): Promise<void> {
+  if (cluster.hardwareProfile === undefined) return
+  const {withHardwareProfile} = await import('../../services/hardware-profile.js')
+  try {
+    const {hardware} = await withHardwareProfile({hardware: cluster.hardware}, {hardwareProfile: cluster.hardwareProfile})
+    const figures = {...hardware}
+    delete figures.name
+    cluster.hardware = figures
+  } catch (error) {
+    // An unknown name: the stated figures stay, and the rules that need the missing ones say "not evaluated".
+    if (!(error instanceof UserError)) throw error
+  }
 }
 
 export interface ClusterCandidate {

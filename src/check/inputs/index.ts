@@ -8,7 +8,7 @@ import {closest} from '../../planfile/suggest.js'
 import {loadQuantityParser, type QuantityParser} from '../../units/quantity.js'
 import type {CheckInputs, ClusterProfile, InputProblem, TopicDefinition} from '../types.js'
 import {gitTree} from './baseline.js'
-import {type ClusterCandidate, clusterFromInputs, mergeCluster} from './cluster.js'
+import {type ClusterCandidate, clusterFromInputs, mergeCluster, resolveClusterHardware} from './cluster.js'
 import {convertFile, type DetectedDoc, detectAll, needsUnits} from './convert.js'
 import {type Discovered, discover, relativePath, workingTree} from './discover.js'
 import {parseDocuments} from './documents.js'
@@ -136,6 +136,7 @@ async function assemble(found: Discovered[], read: (d: Discovered) => Promise<Re
     fromFile = fromInputs.profile
   }
   const cluster = mergeCluster(fromFile, options.cluster)
+  await resolveClusterHardware(cluster)
   if (current && cluster.brokers === undefined && cluster.planFile !== undefined) await useSizedBrokers(cluster, nodePath.resolve(cwd, cluster.planFile))
 
   if (sidecar !== undefined) problems.push(...applySidecar(sidecar, topics, units))
@@ -223,6 +224,7 @@ async function useSizedBrokers(cluster: ClusterProfile, planFile: string): Promi
     const {clusterPlanService} = await import('../../services/cluster-plan.js')
     const sized = await clusterPlanService(planFile)
     cluster.brokers = sized.brokers
+    cluster.brokersSized = true
     cluster.source += ` (${sized.brokers} brokers, as \`kafka-sizer plan --file\` sizes it)`
   } catch {
     // Left unknown: the rules that need a broker count say "not evaluated".

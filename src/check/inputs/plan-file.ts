@@ -3,7 +3,6 @@
 // the same way. Unlike `plan`, a problem does not stop the run: it becomes an InputProblem at its key, and
 // each topic keeps its valid fields. `suppress:` (a check-only key) is taken out before validation.
 import type {z} from 'zod'
-import {findProfile} from '../../catalogue/index.js'
 import {knownKeysAt, type ParsedCluster, type ParsedTopic, planFileParts, planFileSchema, show} from '../../planfile/schema.js'
 import {closest} from '../../planfile/suggest.js'
 import {toClusterSpec, toTopicSpec} from '../../planfile/to-spec.js'
@@ -127,8 +126,9 @@ function clusterOf(ctx: DocContext, parsed: Partial<ParsedCluster> | undefined):
   if (spec.brokers !== undefined) profile.brokers = spec.brokers
   if (spec.azs !== undefined) profile.racks = spec.azs
   if (spec.kafkaVersion !== undefined) profile.kafkaVersion = spec.kafkaVersion
-  const catalogued = spec.hardwareProfile === undefined ? undefined : findProfile(spec.hardwareProfile)?.hardware
-  if (catalogued !== undefined || spec.hardware !== undefined) profile.hardware = {...catalogued, ...spec.hardware}
+  // Only the name here: the profile's figures are filled in once the cluster's parts are merged (resolveClusterHardware).
+  if (spec.hardwareProfile !== undefined) profile.hardwareProfile = spec.hardwareProfile
+  if (spec.hardware !== undefined) profile.hardware = {...spec.hardware}
   return profile
 }
 

@@ -83,7 +83,7 @@ const KT202: Rule = {
 
 const KT203: Rule = {
   meta: meta('KT203', 'partitions-not-multiple', 'Partition count not a multiple of the broker or rack count', 'warning', ['spec', 'cluster'],
-    'With more partitions than brokers but not a multiple of them, some brokers lead one partition more than others: uneven leaders, disk and network. Also checked against racks. Error when the policy asks for balanced leaders (balancedLeaders).'),
+    'With more partitions than brokers but not a multiple of them, some brokers lead one partition more than others: uneven leaders, disk and network. Also checked against racks. Error when the policy asks for balanced leaders (balancedLeaders). A broker count kafka-sizer sized for a plan file without cluster.brokers is named as sized.'),
   run(ctx) {
     const {brokers, racks} = ctx.cluster
     if (brokers === undefined) return ctx.notEvaluated(this.meta.id, 'the cluster profile has no broker count')
@@ -94,8 +94,10 @@ const KT203: Rule = {
       for (const [count, what] of [[brokers, 'brokers'], [racks, 'racks']] as const) {
         if (count === undefined || count < 2 || p.value <= count || p.value % count === 0) continue
         const lower = Math.floor(p.value / count) * count
+        // A count kafka-sizer sized is not necessarily the cluster the topics will run on: say where it came from.
+        const sized = what === 'brokers' && ctx.cluster.brokersSized ? ' (sized by kafka-sizer for this plan; set cluster.brokers to check against your real count)' : ''
         ctx.emit(this.meta, t, {
-          message: `${n(p.value)} partitions on ${count} ${what}: ${n(p.value % count)} ${what} get one partition more than the others`,
+          message: `${n(p.value)} partitions on ${count} ${what}${sized}: ${n(p.value % count)} ${what} get one partition more than the others`,
           fix: `set partitions to ${n(lower + count)} (or ${n(lower)}), a multiple of ${count} ${what}`,
           pos: p.pos,
           severity: ctx.policy.balancedLeaders ? 'error' : 'warning',

@@ -1,10 +1,12 @@
-// §5.3 Sizing and capacity, cluster-wide: replica budget, disk, and network summed over every topic on the
-// profiled cluster (one pass, then one finding pointing at the largest contributor). Loads come from the model
-// (topicAt demands, perBrokerLoads, resolvePlanInput for the cluster's hardware and fill limit).
+// §5.3 Sizing and capacity, cluster-wide: replica budget, disk, network and a managed unit's client quotas summed
+// over every topic on the profiled cluster (one pass, then one finding pointing at the largest contributor).
+// Loads come from the model (topicAt demands, perBrokerLoads, resolvePlanInput for the cluster's hardware and
+// fill limit).
 import {perBrokerLoads} from '../../model/flows.js'
 import {resolvePlanInput} from '../../model/inputs.js'
 import {topicAt} from '../../model/plan.js'
 import type {FlowDemand} from '../../model/flows.js'
+import type {ResourceName} from '../../model/types.js'
 import type {RuleMeta, TopicDefinition} from '../types.js'
 import {type Rule, n, rate, size} from './context.js'
 import {effectiveNumber, partitionCount, replicationFactor} from './effective-config.js'
@@ -102,32 +104,53 @@ const KT206: Rule = {
   },
 }
 
+/** How KT212 names each per-broker resource it checks, and the traffic each topic adds to it. */
+const FLOW_RESOURCES: Partial<Record<ResourceName, {label: string; weight: (d: FlowDemand) => number}>> = {
+  'network-in': {label: 'network in (produce + replication)', weight: (d) => d.storedBytesPerSec * d.replicationFactor},
+  'network-out': {label: 'network out (replication + consumers)', weight: (d) => d.storedBytesPerSec * (d.replicationFactor - 1 + d.consumerGroups)},
+  'client-ingress': {label: 'client ingress (producers)', weight: (d) => d.storedBytesPerSec},
+  'client-egress': {label: 'client egress (consumers)', weight: (d) => d.storedBytesPerSec * d.consumerGroups},
+}
+const isQuota = (r: ResourceName) => r === 'client-ingress' || r === 'client-egress'
+
 const KT212: Rule = {
-  meta: meta('KT212', 'replication-network', 'Replication plus consumer traffic above the broker network budget', 'warning', ['spec', 'cluster', 'workload'],
-    'Per broker, network in = producer ingress + follower fetches ((RF − 1) × ingress), network out = follower fetches + consumer fan-out (groups × ingress), summed over topics by the model\'s flow equation, against the NIC bandwidth × target utilisation (80%).'),
+  meta: meta('KT212', 'replication-network', "Replication plus consumer traffic above the broker network budget or a managed unit's client quota", 'warning', ['spec', 'cluster', 'workload'],
+    "Per broker, network in = producer ingress + follower fetches ((RF − 1) × ingress), network out = follower fetches + consumer fan-out (groups × ingress), summed over topics by the model's flow equation, against the NIC bandwidth × target utilisation (80%). On a managed unit whose catalogue profile publishes client quotas (MSK Express, Confluent CKU), producer bytes and consumer bytes per unit are also held against the ingress and egress quotas, used in full as `plan` uses them: above a quota is an error, because `plan` would size more units."),
   run(ctx) {
     const brokers = ctx.cluster.brokers
     if (brokers === undefined) return ctx.notEvaluated(this.meta.id, 'the cluster profile has no broker count')
     if (ctx.cluster.hardware?.networkBitsPerSec === undefined) return ctx.notEvaluated(this.meta.id, 'the cluster profile has no network bandwidth per broker')
-    const demands: FlowDemand[] = []
-    let largest: {t: TopicDefinition; w: number} | undefined
+    const topics: Array<{t: TopicDefinition; d: FlowDemand}> = []
     for (const t of ctx.topics) {
       const input = ctx.planInput(t)
       if (!ctx.onThisCluster(t) || !input?.partitions) continue
-      const d = topicAt(input, input.partitions).demand
-      demands.push(d)
-      const w = d.storedBytesPerSec * (d.replicationFactor - 1 + d.consumerGroups)
-      if (!largest || w > largest.w) largest = {t, w}
+      topics.push({t, d: topicAt(input, input.partitions).demand})
     }
-    if (!largest) return ctx.notEvaluated(this.meta.id, 'no topic has workload expectations with a throughput')
-    if (!ctx.on(this.meta.id, largest.t)) return
+    if (topics.length === 0) return ctx.notEvaluated(this.meta.id, 'no topic has workload expectations with a throughput')
     const hw = clusterInput(ctx)
-    const loads = perBrokerLoads(demands, hw.hardware, {targetUtilization: hw.targetUtilization, maxDiskFill: hw.maxDiskFill}, brokers)
-    for (const l of loads.filter((x) => (x.resource === 'network-in' || x.resource === 'network-out') && x.utilization > x.limit)) {
-      ctx.emit(this.meta, largest.t, {
-        message: `${l.resource === 'network-in' ? 'network in (produce + replication)' : 'network out (replication + consumers)'} ${rate(l.load)} per broker = ${Math.round(l.utilization * 100)}% of ${rate(l.capacity)} > ${Math.round(l.limit * 100)}% target; largest: ${largest.t.name.value}`,
-        fix: `add brokers (${Math.ceil((l.load * brokers) / (l.capacity * l.limit))} keep it under ${Math.round(l.limit * 100)}%) or faster NICs`,
-        pos: largest.t.pos,
+    const loads = perBrokerLoads(topics.map((x) => x.d), hw.hardware, {targetUtilization: hw.targetUtilization, maxDiskFill: hw.maxDiskFill}, brokers)
+    for (const l of loads) {
+      const resource = FLOW_RESOURCES[l.resource]
+      if (resource === undefined || l.utilization <= l.limit) continue
+      // The finding points at the topic that adds most to this resource.
+      const largest = topics.reduce((a, b) => (resource.weight(b.d) > resource.weight(a.d) ? b : a)).t
+      if (!ctx.on(this.meta.id, largest)) continue
+      const need = Math.ceil((l.load * brokers) / (l.capacity * l.limit))
+      const pct = `${Math.round(l.utilization * 100)}%`
+      if (isQuota(l.resource)) {
+        const unit = ctx.cluster.hardwareProfile === undefined ? '' : ` of ${ctx.cluster.hardwareProfile}`
+        ctx.emit(this.meta, largest, {
+          message: `${resource.label} ${rate(l.load)} per broker = ${pct} of the ${rate(l.capacity)} ${l.resource === 'client-ingress' ? 'ingress' : 'egress'} quota per broker${unit}; largest: ${largest.name.value}`,
+          fix: `add brokers (${need} keep it within the quota) or a larger unit with a higher quota`,
+          pos: largest.pos,
+          severity: 'error',
+        })
+        continue
+      }
+      ctx.emit(this.meta, largest, {
+        message: `${resource.label} ${rate(l.load)} per broker = ${pct} of ${rate(l.capacity)} > ${Math.round(l.limit * 100)}% target; largest: ${largest.name.value}`,
+        fix: `add brokers (${need} keep it under ${Math.round(l.limit * 100)}%) or faster NICs`,
+        pos: largest.pos,
       })
     }
   },

@@ -2,7 +2,7 @@
 // line:column of each key.
 import {describe, expect, it} from 'vitest'
 import {readCheckInputs} from '../../../src/check/inputs/index.js'
-import {at, FIXTURES, settings, topic} from './helpers.js'
+import {at, FIXTURES, settings, tempDir, topic, write} from './helpers.js'
 
 const read = (...paths: string[]) => readCheckInputs(paths, {cwd: FIXTURES})
 
@@ -164,6 +164,15 @@ describe('kafka-sizer plan file', () => {
     const {cluster} = await read('plan/cluster-plan.yaml')
     expect(cluster).toMatchObject({name: 'prod-eu', brokers: 6, racks: 3, kafkaVersion: '3.7', source: 'plan file plan/cluster-plan.yaml'})
     expect(cluster.hardware?.cores).toBeGreaterThan(0)
+  })
+
+  it("takes a managed unit's client quotas with the catalogue figures, as `plan` does; stated figures win", async () => {
+    const dir = tempDir('express')
+    write(dir, {'plan.yaml': 'version: 1\ncluster:\n  hardware: {profile: msk-express.m7g.large, cores: 4}\n  brokers: 3\ntopics:\n  - name: a\n    throughput: 1 MB/s\n'})
+    const {cluster} = await readCheckInputs(['plan.yaml'], {cwd: dir})
+    expect(cluster.hardwareProfile).toBe('msk-express.m7g.large')
+    expect(cluster.hardware).toMatchObject({clientIngressBytesPerSec: 15.6e6, clientEgressBytesPerSec: 31.2e6, cores: 4, memoryBytes: 8 * 2 ** 30})
+    expect(cluster.hardware).not.toHaveProperty('name')
   })
 
   it('reports plan problems at their key and keeps the valid fields of each topic', async () => {

@@ -43,6 +43,18 @@ describe('KT203 partitions-not-multiple', () => {
     expect(f).toMatchObject({severity: 'warning', line: 2, message: '14 partitions on 6 brokers: 2 brokers get one partition more than the others', fix: 'set partitions to 18 (or 12), a multiple of 6 brokers'})
     expect(findingsOf(run([goodTopic('orders', {partitions: 14})], {policy: {balancedLeaders: true}}), 'KT203')[0].severity).toBe('error')
   })
+
+  it('says when kafka-sizer sized the broker count (a plan file without cluster.brokers)', () => {
+    const [f] = findingsOf(run([goodTopic('orders', {partitions: 14})], {cluster: goodCluster({brokersSized: true})}), 'KT203')
+    expect(f).toMatchObject({ruleId: 'KT203', severity: 'warning', line: 2, fix: 'set partitions to 18 (or 12), a multiple of 6 brokers'})
+    expect(f.message).toBe('14 partitions on 6 brokers (sized by kafka-sizer for this plan; set cluster.brokers to check against your real count): 2 brokers get one partition more than the others')
+  })
+
+  it('names a given broker count without the sized note, and never puts the note on racks', () => {
+    expect(findingsOf(run([goodTopic('orders', {partitions: 14})], {cluster: goodCluster({brokersSized: false})}), 'KT203')[0].message).toBe('14 partitions on 6 brokers: 2 brokers get one partition more than the others')
+    const racks = findingsOf(run([goodTopic('orders', {partitions: 13})], {cluster: goodCluster({brokers: 13, racks: 3, brokersSized: true})}), 'KT203')
+    expect(racks.map((f) => f.message)).toEqual(['13 partitions on 3 racks: 1 racks get one partition more than the others'])
+  })
 })
 
 describe('KT204 partitions-out-of-range', () => {
@@ -143,6 +155,16 @@ describe('KT212 replication-network', () => {
     const [f] = findingsOf(out, 'KT212')
     expect(f).toMatchObject({severity: 'warning', line: 1, fix: 'add brokers (7 keep it under 80%) or faster NICs'})
     expect(f.message).toBe('network out (replication + consumers) 252 MB/s per broker = 81% of 313 MB/s > 80% target; largest: orders')
+  })
+
+  it("holds client bytes against a managed unit's quotas, used in full (an error): here the ingress quota", () => {
+    // Quotas far below the NIC: 30 MB/s in on 3 units is 10.1 MB/s each (stored bytes) > 8 MB/s, egress 20 MB/s each < 30 MB/s.
+    const hardware = {diskSizeBytes: 1e15, networkBitsPerSec: 10e9, cores: 8, clientIngressBytesPerSec: 8e6, clientEgressBytesPerSec: 30e6}
+    const out = run([goodTopic('orders', {workload: w({request: {payloadBytesPerSec: 30e6, messageSizeBytes: 1000}, consumerGroups: [{name: 'a', instances: 6}, {name: 'b', instances: 6}]})})], {cluster: goodCluster({brokers: 3, hardware, hardwareProfile: 'unit-x'})})
+    const fs = findingsOf(out, 'KT212')
+    expect(fs).toHaveLength(1)
+    expect(fs[0]).toMatchObject({severity: 'error', line: 1, fix: 'add brokers (4 keep it within the quota) or a larger unit with a higher quota'})
+    expect(fs[0].message).toBe('client ingress (producers) 10.1 MB/s per broker = 126% of the 8 MB/s ingress quota per broker of unit-x; largest: orders')
   })
 
   it('is not evaluated without a network figure', () => {
