@@ -118,6 +118,8 @@ export interface ClusterProfile {
    * `plan`'s own mapping (inputs/cluster.ts), so a managed unit's client quotas reach the rules as they reach `plan`.
    */
   hardwareProfile?: string
+  /** Where the profile name is written (an unknown name is reported there). */
+  hardwareProfilePos?: SourcePos
   hardware?: Partial<Omit<Hardware, 'name'>>
   /** Broker defaults (server.properties): e.g. min.insync.replicas, message.max.bytes, default.replication.factor. */
   brokerDefaults: Record<string, string | number | boolean>

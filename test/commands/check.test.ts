@@ -119,6 +119,23 @@ describe('check --json and exit codes', () => {
     expect(r.exitCode).toBe(2)
   })
 
+  it('2: an unknown hardware profile in a plan file is reported at its key, with the closest name', async () => {
+    const r = await runJson<{findings: unknown[]; summary: {exitCode: number}}>(Check, [`${F}/unknown-hardware`])
+    expect(r.json.findings).toEqual([
+      {
+        ruleId: 'KT900',
+        severity: 'error',
+        message: 'cluster.hardware: no hardware profile named "msk-express.m7g.lrage". Did you mean "msk-express.m7g.large"? (list every profile with `kafka-sizer hardware list`)',
+        fix: '',
+        topic: '',
+        file: `${F}/unknown-hardware/cluster.yaml`,
+        line: 4,
+        column: 3,
+      },
+    ])
+    expect(r.exitCode).toBe(2)
+  })
+
   it('3: a rule asked for with --rule that lacks its input', async () => {
     const r = await runJson(Check, [`${F}/clean`, '--rule', 'KT206'])
     expect(r.json).toEqual({findings: [], summary: summary({notEvaluated: [{ruleId: 'KT206', reason: 'the cluster profile has no broker count'}], exitCode: 3})})

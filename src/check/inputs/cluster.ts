@@ -36,17 +36,24 @@ export function mergeCluster(...parts: Array<Partial<ClusterProfile> | undefined
  * (withHardwareProfile), not a copy of it: a managed unit's client quotas (MSK Express, Confluent CKU) come with
  * the figures, so the capacity rules bound what `plan` bounds.
  */
-export async function resolveClusterHardware(cluster: ClusterProfile): Promise<void> {
-  if (cluster.hardwareProfile === undefined) return
+export async function resolveClusterHardware(cluster: ClusterProfile): Promise<InputProblem | undefined> {
+  if (cluster.hardwareProfile === undefined) return undefined
   const {withHardwareProfile} = await import('../../services/hardware-profile.js')
   try {
     const {hardware} = await withHardwareProfile({hardware: cluster.hardware}, {hardwareProfile: cluster.hardwareProfile})
     const figures = {...hardware}
     delete figures.name
     cluster.hardware = figures
+    return undefined
   } catch (error) {
-    // An unknown name: the stated figures stay, and the rules that need the missing ones say "not evaluated".
     if (!(error instanceof UserError)) throw error
+    // An unknown name (plan --file rejects it): reported where it is written; the stated figures stay, and the
+    // rules that need the missing ones say "not evaluated".
+    const pos = cluster.hardwareProfilePos ?? cluster.pos ?? {file: cluster.planFile ?? cluster.source, line: 1, column: 1}
+    // The service words it for the --hardware flag; in a file, the key is what to fix.
+    const advice = error.suggestions.filter((s) => !s.startsWith('--'))
+    const hint = advice.length > 0 ? ` (${advice.join('; ')})` : ''
+    return {...pos, severity: 'error', message: `cluster.hardware: ${error.message.replace(/^--hardware: /, '')}${hint}`}
   }
 }
 

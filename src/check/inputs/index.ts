@@ -136,7 +136,8 @@ async function assemble(found: Discovered[], read: (d: Discovered) => Promise<Re
     fromFile = fromInputs.profile
   }
   const cluster = mergeCluster(fromFile, options.cluster)
-  await resolveClusterHardware(cluster)
+  const hardwareProblem = await resolveClusterHardware(cluster)
+  if (hardwareProblem !== undefined) problems.push(hardwareProblem)
   if (current && cluster.brokers === undefined && cluster.planFile !== undefined) await useSizedBrokers(cluster, nodePath.resolve(cwd, cluster.planFile))
 
   if (sidecar !== undefined) problems.push(...applySidecar(sidecar, topics, units))

@@ -127,7 +127,11 @@ function clusterOf(ctx: DocContext, parsed: Partial<ParsedCluster> | undefined):
   if (spec.azs !== undefined) profile.racks = spec.azs
   if (spec.kafkaVersion !== undefined) profile.kafkaVersion = spec.kafkaVersion
   // Only the name here: the profile's figures are filled in once the cluster's parts are merged (resolveClusterHardware).
-  if (spec.hardwareProfile !== undefined) profile.hardwareProfile = spec.hardwareProfile
+  if (spec.hardwareProfile !== undefined) {
+    profile.hardwareProfile = spec.hardwareProfile
+    const at = typeof parsed.hardware === 'string' ? ['cluster', 'hardware'] : ['cluster', 'hardware', 'profile']
+    profile.hardwareProfilePos = locate(ctx, at)
+  }
   if (spec.hardware !== undefined) profile.hardware = {...spec.hardware}
   return profile
 }
