@@ -68,11 +68,17 @@ export interface HardwareProfile {
   priceDate?: string
   priceRegion?: string
   storagePriceUsdPerGbMonth?: number
+  /**
+   * false: the vendor bills no data transfer for replication between the brokers of a cluster (Amazon MSK),
+   * so the cost prices only the clients' bytes crossing zones. Absent or true: replication crossing zones is
+   * billed like any other traffic (self-managed brokers on EC2 or GCP). Needs a source when given.
+   */
+  replicationTransferBilled?: boolean
   /** Caveats that matter for sizing with this profile. */
   notes?: string[]
   /**
    * The source of every figure, keyed by field: the HARDWARE_FIELDS, "limits.<field>" for each published
-   * limit, "priceUsdPerHour" and "storagePriceUsdPerGbMonth" when those are given.
+   * limit, "priceUsdPerHour", "storagePriceUsdPerGbMonth" and "replicationTransferBilled" when those are given.
    */
   sources: Record<string, string>
   /** "built-in", or the path of the user catalogue the profile came from. */
@@ -80,11 +86,12 @@ export interface HardwareProfile {
 }
 
 /** Every source key a profile must fill, given the optional figures it has. */
-export function requiredSourceKeys(profile: Pick<HardwareProfile, 'limits' | 'priceUsdPerHour' | 'storagePriceUsdPerGbMonth'>): string[] {
+export function requiredSourceKeys(profile: Pick<HardwareProfile, 'limits' | 'priceUsdPerHour' | 'storagePriceUsdPerGbMonth' | 'replicationTransferBilled'>): string[] {
   const keys: string[] = [...HARDWARE_FIELDS]
   for (const [key, value] of Object.entries(profile.limits ?? {})) if (value !== undefined) keys.push(`limits.${key}`)
   if (profile.priceUsdPerHour !== undefined) keys.push('priceUsdPerHour')
   if (profile.storagePriceUsdPerGbMonth !== undefined) keys.push('storagePriceUsdPerGbMonth')
+  if (profile.replicationTransferBilled !== undefined) keys.push('replicationTransferBilled')
   return keys
 }
 

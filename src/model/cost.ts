@@ -12,13 +12,21 @@ export interface Prices {
   storageUsdPerGbMonth?: number
   transferUsdPerGb?: number
   remoteStorageUsdPerGbMonth?: number
+  /**
+   * false: the vendor bills no transfer for replication between the brokers of a cluster (Amazon MSK), so
+   * only the clients' bytes crossing zones are priced. Absent or true: every byte crossing zones is billed.
+   */
+  replicationTransferBilled?: boolean
 }
 
 export interface CostInput {
   brokers: number
   /** Disk provisioned across the cluster, bytes. */
   provisionedStorageBytes: number
+  /** Decimal GB crossing zones per day on every path: produce, replication and consume. */
   crossAzGbPerDay: number
+  /** The replication part of crossAzGbPerDay (follower fetches from leaders in other zones). */
+  replicationGbPerDay: number
   /** Tiered storage: bytes kept in object storage. */
   remoteBytes?: number
   prices: Prices
@@ -28,10 +36,23 @@ export interface Cost {
   monthlyUsd: number
   brokersUsd: number | null
   storageUsd: number | null
+  /** Cross-AZ transfer as billed: replication is left out when replicationTransferBilled is false. */
   transferUsd: number | null
   remoteStorageUsd: number | null
   /** Components left out because their price is unknown. */
   unpriced: string[]
+  /** Whether the replication bytes crossing zones are in transferUsd (false: the vendor does not bill them). */
+  replicationTransferBilled: boolean
+  /**
+   * What the replication bytes crossing zones would cost at the transfer price, left out of transferUsd
+   * because the vendor does not bill them: 0 when they are billed, null when transfer has no price.
+   */
+  unbilledReplicationTransferUsd: number | null
+}
+
+/** Decimal GB a day billed as cross-AZ transfer: every path, less replication where the vendor does not bill it. */
+export function billedCrossAzGbPerDay(c: Pick<CostInput, 'crossAzGbPerDay' | 'replicationGbPerDay'>, prices: Prices): number {
+  return prices.replicationTransferBilled === false ? c.crossAzGbPerDay - c.replicationGbPerDay : c.crossAzGbPerDay
 }
 
 export function monthlyCost(c: CostInput): Cost {
@@ -47,8 +68,11 @@ export function monthlyCost(c: CostInput): Cost {
   }
   const brokersUsd = part('brokers', p.brokerUsdPerHour, c.brokers * HOURS_PER_MONTH)
   const storageUsd = part('storage', p.storageUsdPerGbMonth, c.provisionedStorageBytes / 1e9)
-  const transferUsd = part('cross-AZ transfer', p.transferUsdPerGb, c.crossAzGbPerDay * DAYS_PER_MONTH)
+  const transferUsd = part('cross-AZ transfer', p.transferUsdPerGb, billedCrossAzGbPerDay(c, p) * DAYS_PER_MONTH)
   const remoteStorageUsd = part('remote storage', p.remoteStorageUsdPerGbMonth, (c.remoteBytes ?? 0) / 1e9)
   const monthlyUsd = [brokersUsd, storageUsd, transferUsd, remoteStorageUsd].reduce<number>((a, b) => a + (b ?? 0), 0)
-  return {monthlyUsd, brokersUsd, storageUsd, transferUsd, remoteStorageUsd, unpriced}
+  const replicationTransferBilled = p.replicationTransferBilled !== false
+  const unbilledGbPerMonth = replicationTransferBilled ? 0 : c.replicationGbPerDay * DAYS_PER_MONTH
+  const unbilledReplicationTransferUsd = unbilledGbPerMonth === 0 ? 0 : p.transferUsdPerGb === undefined ? null : p.transferUsdPerGb * unbilledGbPerMonth
+  return {monthlyUsd, brokersUsd, storageUsd, transferUsd, remoteStorageUsd, unpriced, replicationTransferBilled, unbilledReplicationTransferUsd}
 }

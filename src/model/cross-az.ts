@@ -20,6 +20,11 @@ export interface CrossAzTraffic {
   gbPerDay: number
 }
 
+/** Decimal GB (10^9 B) a day at an average rate in bytes/s. */
+export function gbPerDay(bytesPerSec: number): number {
+  return (bytesPerSec * 86_400) / 1e9
+}
+
 export function crossAzTraffic(x: CrossAzInput): CrossAzTraffic {
   const z = Math.max(1, x.azs)
   const w = x.storedBytesPerSec
@@ -33,5 +38,5 @@ export function crossAzTraffic(x: CrossAzInput): CrossAzTraffic {
   const produce = elsewhere * w
   const consume = consumeShare * x.consumerGroups * w
   const total = produce + replication + consume
-  return {produceBytesPerSec: produce, replicationBytesPerSec: replication, consumeBytesPerSec: consume, totalBytesPerSec: total, gbPerDay: (total * 86_400) / 1e9}
+  return {produceBytesPerSec: produce, replicationBytesPerSec: replication, consumeBytesPerSec: consume, totalBytesPerSec: total, gbPerDay: gbPerDay(total)}
 }

@@ -242,7 +242,9 @@ export function resolvePlanInput(req: PlanRequest): ResolvedPlanInput {
   }
   for (const [key, source] of Object.entries(req.priceSources ?? {})) {
     const value = req.prices?.[key as keyof PlanInput['prices']]
-    if (value !== undefined) assumptions.push({key: `prices.${key}`, label: `price: ${key}`, value, unit: 'factor', origin: 'catalogue', source})
+    // replicationTransferBilled is a billing rule (a boolean), not an amount.
+    const rule = typeof value === 'boolean'
+    if (value !== undefined) assumptions.push({key: `prices.${key}`, label: rule ? 'replication between brokers billed as transfer' : `price: ${key}`, value, unit: rule ? 'text' : 'factor', origin: 'catalogue', source})
   }
   if (cal) {
     assumptions.push({key: 'calibration.path', label: 'calibration profile', value: cal.path, unit: 'text', origin: 'calibration', source: cal.label})

@@ -5,7 +5,7 @@ import {type BrokerSizing, type Scenario, sizeBrokers} from './brokers.js'
 import {BROKER_HEAP_BYTES, CPU_WRITE_EQUIVALENT_PER_CORE, OPEN_FILES_FLOOR, LINUX_MAX_MAP_COUNT, OS_RESERVED_MEMORY_BYTES, PAGE_CACHE_WINDOW_MS, YEAR_MS} from './constants.js'
 import {type FlowDemand, brokerCapacities, clusterFlows} from './flows.js'
 import {type Cost, monthlyCost} from './cost.js'
-import {type CrossAzTraffic, crossAzTraffic} from './cross-az.js'
+import {type CrossAzTraffic, crossAzTraffic, gbPerDay} from './cross-az.js'
 import {type HotKeyResult, hotKeyLoad} from './hot-keys.js'
 import {type ConsumerLag, consumerLag} from './lag.js'
 import {type PartitionSizing, divisors, requiredPartitions, roundPartitions} from './partitions.js'
@@ -293,9 +293,9 @@ function extras(input: PlanInput, traffic: Traffic, storage: StorageBreakdown, b
       ? crossAzTraffic({storedBytesPerSec: traffic.storedBytesPerSec, replicationFactor: input.replicationFactor, consumerGroups: input.consumerGroups, azs: input.azs, fetchFromFollower: input.fetchFromFollower})
       : undefined
   const priced = input.prices.brokerUsdPerHour !== undefined || input.prices.storageUsdPerGbMonth !== undefined
-  const cost = priced
-    ? monthlyCost({brokers, provisionedStorageBytes: storage.provisionedBytes, crossAzGbPerDay: crossAz?.gbPerDay ?? 0, remoteBytes: storage.tiered?.remoteBytes, prices: input.prices})
-    : undefined
+  // Every path's bytes and replication's apart: a vendor that does not bill replication (MSK) prices the rest.
+  const transfer = {crossAzGbPerDay: crossAz?.gbPerDay ?? 0, replicationGbPerDay: gbPerDay(crossAz?.replicationBytesPerSec ?? 0)}
+  const cost = priced ? monthlyCost({brokers, provisionedStorageBytes: storage.provisionedBytes, ...transfer, remoteBytes: storage.tiered?.remoteBytes, prices: input.prices}) : undefined
   return {...(crossAz ? {crossAz} : {}), ...(cost ? {cost} : {})}
 }
 

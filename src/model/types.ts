@@ -1,5 +1,6 @@
 // Plain data shared by the pure model. Every quantity is a number in base units:
 // bytes, bytes per second, messages per second, milliseconds, bits per second (network only).
+import type {Prices} from './cost.js'
 
 export type Acks = '0' | '1' | 'all'
 export type Codec = 'none' | 'gzip' | 'snappy' | 'lz4' | 'zstd'
@@ -121,12 +122,7 @@ export interface PlanInput {
   /** Consumers read from a replica in their own zone (KIP-392 client.rack): cuts cross-AZ fetch traffic. */
   fetchFromFollower: boolean
   /** Prices for the monthly cost; unknown ones are left out of the cost, not guessed. */
-  prices: {
-    brokerUsdPerHour?: number
-    storageUsdPerGbMonth?: number
-    transferUsdPerGb?: number
-    remoteStorageUsdPerGbMonth?: number
-  }
+  prices: Prices
 }
 
 export type ResourceName =

@@ -113,3 +113,14 @@ export function recoveryRows(recovery: readonly Recovery[], failures: readonly F
     ]
   })
 }
+
+/**
+ * The cost block's line for a profile whose vendor does not bill replication between brokers (Amazon MSK):
+ * the replication bytes still cross zones and are reported, so the reader must see why they are not priced.
+ */
+export function unbilledReplicationLine(source: string | undefined, unbilledUsd: number | null, replicationBytesPerSec?: number): string {
+  const traffic = replicationBytesPerSec === undefined ? 'replication between brokers' : `replication between brokers (${formatRate(replicationBytesPerSec)})`
+  const worth = unbilledUsd === null ? '' : ` ($${formatNumber(unbilledUsd)} a month at the transfer price, left out)`
+  const text = `produce and consume only: ${traffic} crosses zones but is not billed on this profile${worth}. Source: ${source ?? 'the hardware profile (replicationTransferBilled: false)'}`
+  return `  transfer    ${wrap(text, 14).trimStart()}`
+}

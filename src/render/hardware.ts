@@ -84,6 +84,10 @@ export function renderHardwareProfile(p: HardwareProfile): string {
   if (limits.partitions !== undefined) rows.push(['published partitions', formatCount(limits.partitions), p.sources['limits.partitions'] ?? ''])
   if (p.priceUsdPerHour !== undefined) rows.push(['price', price(p), p.sources.priceUsdPerHour ?? ''])
   if (p.storagePriceUsdPerGbMonth !== undefined) rows.push(['storage price', storagePrice(p.storagePriceUsdPerGbMonth), p.sources.storagePriceUsdPerGbMonth ?? ''])
+  if (p.replicationTransferBilled !== undefined) {
+    const billed = p.replicationTransferBilled ? 'billed (every byte crossing zones is priced)' : 'not billed (cross-AZ transfer prices the clients\' bytes only)'
+    rows.push(['replication transfer', billed, p.sources.replicationTransferBilled ?? ''])
+  }
   const width = Math.max(...rows.map((r) => r[0].length))
   const lines = [
     `${style.title(p.name)}  ${style.dim(`${p.vendor}, ${kind}; from the ${p.catalogue === 'built-in' ? 'built-in catalogue' : `catalogue ${p.catalogue}`}`)}`,

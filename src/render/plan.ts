@@ -1,7 +1,9 @@
 // Human rendering of a plan. Numbers come from the model; this file only formats them.
 import type {PlanResult} from '../services/plan.js'
 import {formatBytes, formatCount, formatDuration, formatMessagesRate, formatNumber, formatPercent, formatRate} from '../units/format.js'
-import {assumptionsBlock, failureTable, loadTable, recommendationsBlock, recoveryRows, warningsBlock} from './blocks.js'
+import {billedCrossAzGbPerDay} from '../model/cost.js'
+import {gbPerDay} from '../model/cross-az.js'
+import {assumptionsBlock, failureTable, loadTable, recommendationsBlock, recoveryRows, unbilledReplicationLine, warningsBlock} from './blocks.js'
 import {SCENARIO_SUFFIX, resourceLabel} from './labels.js'
 import {style, table, utilization} from './style.js'
 
@@ -117,14 +119,21 @@ function crossAzCostBlock(p: PlanResult): string {
         ` (${p.input.fetchFromFollower ? 'fetch-from-follower on' : 'consumers read from leaders; --fetch-from-follower cuts the consume part'}); ${formatBytes(x.gbPerDay * 1e9)} a day`,
     )
   }
+  const unbilled = p.input.prices.replicationTransferBilled === false
+  const ruleSource = p.cost?.replicationTransferSource ?? p.assumptions.find((a) => a.key === 'prices.replicationTransferBilled')?.source
   if (p.cost) {
     const c = p.cost
     const part = (name: string, v: number | null) => (v === null ? `${name} not priced` : `${name} $${formatNumber(v)}`)
     lines.push(
       `  cost        $${formatNumber(c.monthlyUsd)} a month: ${[part('brokers', c.brokersUsd), part('storage', c.storageUsd), part('transfer', c.transferUsd), part('remote storage', c.remoteStorageUsd)].join(', ')}`,
     )
+    if (!c.replicationTransferBilled && p.crossAz) lines.push(unbilledReplicationLine(ruleSource, c.unbilledReplicationTransferUsd, p.crossAz.replicationBytesPerSec))
   } else if (p.crossAz && p.input.prices.transferUsdPerGb !== undefined) {
-    lines.push(`  cost        cross-AZ transfer alone: $${formatNumber(p.crossAz.gbPerDay * p.input.prices.transferUsdPerGb * (365 / 12))} a month (give --broker-price for the whole cost)`)
+    const x = p.crossAz
+    const price = p.input.prices.transferUsdPerGb
+    const billed = billedCrossAzGbPerDay({crossAzGbPerDay: x.gbPerDay, replicationGbPerDay: gbPerDay(x.replicationBytesPerSec)}, p.input.prices)
+    lines.push(`  cost        cross-AZ transfer alone: $${formatNumber(billed * price * (365 / 12))} a month (give --broker-price for the whole cost)`)
+    if (unbilled) lines.push(unbilledReplicationLine(ruleSource, gbPerDay(x.replicationBytesPerSec) * price * (365 / 12), x.replicationBytesPerSec))
   }
   return lines.length === 0 ? '' : [style.heading('Cross-AZ traffic and cost') + style.dim('  (GB = 10^9 B; USD)'), ...lines].join('\n')
 }

@@ -2,7 +2,7 @@
 // the plan's (and series.ts's, from the same model); this file only gathers and formats them.
 import type {CalibrationProfile} from '../bench/calibration/profile.js'
 import * as K from '../model/constants.js'
-import type {PlanResult} from '../services/plan.js'
+import type {PlanCost, PlanResult} from '../services/plan.js'
 import type {CatchUpGroup} from '../model/catch-up.js'
 import type {ClusterPlanResult} from '../services/cluster-plan.js'
 import type {Assumption, FailureScenario, Recommendation, ResourceLoad} from '../model/types.js'
@@ -31,6 +31,14 @@ export interface BuildOptions {
 const CLUSTER_KEYS = ['hardware.', 'azs', 'targetUtilization', 'maxDiskFill', 'calibration.', 'prices.']
 
 const usd = (n: number | null) => (n === null ? 'not priced' : `$${n.toLocaleString('en-US', {maximumFractionDigits: 0})}`)
+
+/** The replication traffic still crosses zones; a profile whose vendor does not bill it says so, and why. */
+function replicationTransferText(cost: PlanCost): string {
+  if (cost.replicationTransferBilled) return ''
+  const worth = cost.unbilledReplicationTransferUsd === null ? '' : ` (${usd(cost.unbilledReplicationTransferUsd)} a month at the transfer price, left out)`
+  const source = (cost.replicationTransferSource ?? 'the hardware profile').replace(/\.?$/, '.')
+  return `Transfer counts produce and consume only: replication between brokers crosses zones but is not billed on this profile${worth}. Source: ${source}`
+}
 
 export function buildReport(src: ReportSource, options: BuildOptions): ReportData {
   const plans = src.kind === 'topic' ? [src.plan] : src.plans
@@ -140,7 +148,7 @@ export function buildReport(src: ReportSource, options: BuildOptions): ReportDat
     consumerOutages: src.kind === 'cluster' ? src.result.catchUp.groups.map((g) => clusterOutage(g, plans[names.indexOf(g.topic)]!)) : plans.map((p, i) => reportOutage(names[i], p)),
     runway: runway.map((r) => ({resource: r.resource, label: resourceLabel(r.resource), years: r.years, text: r.years === null ? 'does not run out' : r.years === 0 ? 'already at its limit' : `${formatNumber(r.years)} years`})),
     cost: cost
-      ? {...cost, unpriced: [...cost.unpriced], text: {monthly: usd(cost.monthlyUsd), brokers: usd(cost.brokersUsd), storage: usd(cost.storageUsd), transfer: usd(cost.transferUsd), remoteStorage: usd(cost.remoteStorageUsd)}}
+      ? {...cost, unpriced: [...cost.unpriced], text: {monthly: usd(cost.monthlyUsd), brokers: usd(cost.brokersUsd), storage: usd(cost.storageUsd), transfer: usd(cost.transferUsd), remoteStorage: usd(cost.remoteStorageUsd), replicationTransfer: replicationTransferText(cost)}}
       : null,
     crossAz: crossAz === undefined ? null : {bytesPerSec: crossAz, text: formatRate(crossAz)},
     config: {

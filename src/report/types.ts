@@ -126,7 +126,10 @@ export interface ReportOutage {
 
 /** The model's monthly cost with each figure formatted for templates. */
 export interface ReportCost extends Cost {
-  text: {monthly: string; brokers: string; storage: string; transfer: string; remoteStorage: string}
+  /** Why replication is left out of transferUsd (the profile's source), when it is not billed. */
+  replicationTransferSource?: string
+  /** replicationTransfer: '' when replication is billed, else a sentence saying it is not, and why (its source). */
+  text: {monthly: string; brokers: string; storage: string; transfer: string; remoteStorage: string; replicationTransfer: string}
 }
 
 export interface ReportSetting {

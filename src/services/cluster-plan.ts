@@ -3,7 +3,8 @@
 // recommendations, warnings, cross-AZ traffic and cost.
 import {type ClusterCatchUp, clusterCatchUpFor} from '../model/catch-up.js'
 import {type ClusterPlanCore, computeClusterPlan} from '../model/cluster-plan.js'
-import {monthlyCost, type Cost} from '../model/cost.js'
+import {monthlyCost} from '../model/cost.js'
+import {gbPerDay} from '../model/cross-az.js'
 import {type PlanRequest, resolvePlanInput} from '../model/inputs.js'
 import type {PlanCore} from '../model/plan.js'
 import {recommend} from '../model/recommendations/index.js'
@@ -11,7 +12,7 @@ import type {Assumption, PlanInput, Recommendation, Warning} from '../model/type
 import {planWarnings} from '../model/warnings.js'
 import {type Recovery, type Runway, clusterRunway, recoveryFor} from '../model/what-ifs.js'
 import type {PlanFile, TopicSpec} from '../planfile/types.js'
-import {type PlanResult, type SizingOptions, UNITS_NOTE, applySizingOptions} from './plan.js'
+import {type PlanCost, type PlanResult, type SizingOptions, UNITS_NOTE, applySizingOptions, withTransferSource} from './plan.js'
 import {validateRequest} from './validate-request.js'
 
 export interface ClusterTopicResult {
@@ -37,7 +38,7 @@ export interface ClusterPlanResult extends Omit<ClusterPlanCore, 'topics'> {
   topics: ClusterTopicResult[]
   storage: {totalBytes: number; perBrokerBytes: number; provisionedBytes: number}
   crossAzBytesPerSecond?: number
-  cost?: Cost
+  cost?: PlanCost
   /** Re-replication after a broker (or AZ) loss, for all topics together. */
   recovery: Recovery[]
   /** Every consumer group back from its topic's outage at once, sharing the brokers' spare disk and network. */
@@ -120,6 +121,7 @@ export async function clusterPlanFromFile(pf: PlanFile, options: SizingOptions =
           brokers: core.brokers,
           provisionedStorageBytes: provisionedBytes,
           crossAzGbPerDay: plans.reduce((a, p) => a + (p.crossAz?.gbPerDay ?? 0), 0),
+          replicationGbPerDay: plans.reduce((a, p) => a + gbPerDay(p.crossAz?.replicationBytesPerSec ?? 0), 0),
           remoteBytes: plans.reduce((a, p) => a + (p.storage.tiered?.remoteBytes ?? 0), 0),
           prices,
         })
@@ -142,7 +144,7 @@ export async function clusterPlanFromFile(pf: PlanFile, options: SizingOptions =
     topics,
     storage: {totalBytes, perBrokerBytes: totalBytes / core.brokers, provisionedBytes},
     ...(crossAz === undefined ? {} : {crossAzBytesPerSecond: crossAz}),
-    ...(cost ? {cost} : {}),
+    ...(cost ? {cost: withTransferSource(cost, resolved[0].assumptions)} : {}),
     recovery: recoveryFor(
       {
         demands,

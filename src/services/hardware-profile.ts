@@ -75,7 +75,6 @@ export async function withHardwareProfile(request: PlanRequest, options: Hardwar
     hardwareSources[field] = `${resolved.profile.name}: ${resolved.profile.sources[sourceKey] ?? 'no source given'}`
   }
   hardware.name = overridden.length === 0 ? resolved.profile.name : `${resolved.profile.name}, with ${overridden.length} figure(s) from flags`
-  // The entry's on-demand price prices the brokers, unless --broker-price says otherwise.
   // The entry's prices price the brokers and their storage, unless --broker-price / --storage-price say otherwise.
   const prices = {...request.prices}
   const priceSources = {...request.priceSources}
@@ -88,6 +87,11 @@ export async function withHardwareProfile(request: PlanRequest, options: Hardwar
   if (p.storagePriceUsdPerGbMonth !== undefined && prices.storageUsdPerGbMonth === undefined) {
     prices.storageUsdPerGbMonth = p.storagePriceUsdPerGbMonth
     priceSources.storageUsdPerGbMonth = `${p.sources.storagePriceUsdPerGbMonth ?? p.name}${when}`
+  }
+  // Whether replication crossing zones is billed is the vendor's rule (MSK: it is not), whoever sets the prices.
+  if (p.replicationTransferBilled !== undefined && prices.replicationTransferBilled === undefined) {
+    prices.replicationTransferBilled = p.replicationTransferBilled
+    priceSources.replicationTransferBilled = `${p.name}: ${p.sources.replicationTransferBilled ?? 'no source given'}`
   }
   if (Object.keys(prices).length === 0) return {...request, hardware, hardwareSources}
   return {...request, hardware, hardwareSources, prices, priceSources}
@@ -226,6 +230,7 @@ export async function readCatalogue(file: string): Promise<HardwareProfile[]> {
     priceDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD').optional(),
     priceRegion: z.string().min(1).optional(),
     storagePriceUsdPerGbMonth: positive.optional(),
+    replicationTransferBilled: z.boolean({error: 'expected true or false'}).optional(),
     notes: z.array(z.string()).optional(),
     sources: z.record(z.string(), z.string().min(1)).optional(),
   })
@@ -290,6 +295,7 @@ export async function readCatalogue(file: string): Promise<HardwareProfile[]> {
     for (const key of Object.keys(limits ?? {})) sources[`limits.${key}`] = entry.sources?.[`limits.${key}`] ?? unsourced
     if (entry.priceUsdPerHour !== undefined) sources.priceUsdPerHour = entry.sources?.priceUsdPerHour ?? unsourced
     if (entry.storagePriceUsdPerGbMonth !== undefined) sources.storagePriceUsdPerGbMonth = entry.sources?.storagePriceUsdPerGbMonth ?? unsourced
+    if (entry.replicationTransferBilled !== undefined) sources.replicationTransferBilled = entry.sources?.replicationTransferBilled ?? unsourced
     for (const key of Object.keys(entry.sources ?? {})) if (!(key in sources)) fail(at([...p, 'sources'], key), `"${key}" is not a figure of this profile`)
     const profile: HardwareProfile = {
       name: entry.name,
@@ -302,6 +308,7 @@ export async function readCatalogue(file: string): Promise<HardwareProfile[]> {
       ...(entry.priceDate === undefined ? {} : {priceDate: entry.priceDate}),
       ...(entry.priceRegion === undefined ? {} : {priceRegion: entry.priceRegion}),
       ...(entry.storagePriceUsdPerGbMonth === undefined ? {} : {storagePriceUsdPerGbMonth: entry.storagePriceUsdPerGbMonth}),
+      ...(entry.replicationTransferBilled === undefined ? {} : {replicationTransferBilled: entry.replicationTransferBilled}),
       ...(entry.notes === undefined ? {} : {notes: entry.notes}),
       sources,
       catalogue: shown,

@@ -3,9 +3,9 @@
 import {UserError} from '../lib/errors.js'
 import type {ResourceName} from '../model/types.js'
 import type {Scenario} from '../model/brokers.js'
-import type {Cost} from '../model/cost.js'
 import type {PlanFile} from '../planfile/types.js'
 import {clusterPlanFromFile} from './cluster-plan.js'
+import type {PlanCost} from './plan.js'
 import {loadProfiles} from './hardware-profile.js'
 
 export interface OptimizeOptions {
@@ -28,7 +28,7 @@ export interface Candidate {
   bindingScenario: Scenario
   partitions: number
   monthlyUsd: number | null
-  cost?: Cost
+  cost?: PlanCost
 }
 
 export interface OptimizeResult {

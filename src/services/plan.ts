@@ -1,6 +1,7 @@
 // Plan service: validates the request, resolves defaults, runs the model, and attaches the
 // recommendations, warnings and assumptions. No I/O yet (calibration profiles will add a file read).
 import {type Alternative, storageAlternatives} from '../model/alternatives.js'
+import type {Cost} from '../model/cost.js'
 import {computePlan, type PlanCore} from '../model/plan.js'
 import {type WhatIfs, whatIfs} from '../model/what-ifs.js'
 import {type PlanRequest, resolvePlanInput} from '../model/inputs.js'
@@ -17,8 +18,12 @@ export const UNITS_NOTE = {
   network: 'bit/s',
 } as const
 
+/** The model's cost, with the source of the rule next to it when replication crossing zones is not billed. */
+export type PlanCost = Cost & {replicationTransferSource?: string}
+
 export interface PlanResult extends PlanCore {
   units: typeof UNITS_NOTE
+  cost?: PlanCost
   recommendations: Recommendation[]
   warnings: Warning[]
   /** Cheaper shapes of the same workload when storage binds (bigger disks, tiered storage). */
@@ -63,7 +68,15 @@ export async function planService(request: PlanRequest, options: SizingOptions =
     warnings: planWarnings(core),
     alternatives: storageAlternatives(core),
     ...(core.crossAz ? {crossAzBytesPerSecond: core.crossAz.totalBytesPerSec} : {}),
+    ...(core.cost ? {cost: withTransferSource(core.cost, assumptions)} : {}),
     whatIfs: whatIfs(core, options.replicationThrottleBytesPerSec),
     assumptions,
   }
+}
+
+/** Names why replication is left out of the transfer cost: the source of the profile's rule, from the assumptions. */
+export function withTransferSource(cost: Cost, assumptions: Assumption[]): PlanCost {
+  if (cost.replicationTransferBilled) return cost
+  const source = assumptions.find((a) => a.key === 'prices.replicationTransferBilled')?.source
+  return source === undefined ? cost : {...cost, replicationTransferSource: source}
 }

@@ -59,7 +59,18 @@ describe('built-in hardware catalogue', () => {
     }
   })
 
-  it('figures are in sane base units', () => {
+  it('every MSK profile (Standard and Express) bills no replication transfer; self-managed and other vendors leave the rule out (billed)', () => {
+    const msk = profiles.filter((p) => p.vendor === 'aws-msk')
+    expect(msk.some((p) => p.kind === 'broker') && msk.some((p) => p.kind === 'capacity-target')).toBe(true)
+    for (const p of msk) {
+      expect(p.replicationTransferBilled, p.name).toBe(false)
+      expect(p.sources.replicationTransferBilled, p.name).toContain('https://aws.amazon.com/msk/pricing/')
+      expect((p.notes ?? []).join(' '), p.name).not.toMatch(/too high/)
+    }
+    for (const p of profiles.filter((q) => q.vendor !== 'aws-msk')) expect(p.replicationTransferBilled, p.name).toBeUndefined()
+  })
+
+    it('figures are in sane base units', () => {
     for (const p of profiles) {
       const h = p.hardware
       for (const field of HARDWARE_FIELDS) expect(Number.isFinite(h[field]) && h[field] > 0, `${p.name}: ${field}`).toBe(true)

@@ -130,6 +130,17 @@ describe('hardware show', () => {
     expect(stdout).not.toContain('No price')
   })
 
+  it('an MSK profile says replication transfer is not billed, with its source; the old "too high" caveat is gone', async () => {
+    for (const name of ['msk-kafka.m7g.large', 'msk-express.m7g.large']) {
+      const {stdout} = await run(HardwareShow, [name, '--no-color'])
+      expect(stdout, name).toMatch(/replication transfer +not billed \(cross-AZ transfer prices the clients' bytes only\)/)
+      expect(stdout, name).toContain('http://pvchk.app2one.com/jp/msk/pricing')
+      expect(stdout, name).not.toMatch(/too high|subtract the replication/)
+    }
+    const ec2 = await run(HardwareShow, ['ec2-m5.2xlarge-gp3', '--no-color'])
+    expect(ec2.stdout).not.toContain('replication transfer')
+  })
+
   it('a built-in profile without a verified price says so, and never shows one', async () => {
     const {stdout, exitCode} = await run(HardwareShow, ['azure-d8s-v5-premium-ssd-v2', '--no-color'])
     expect(exitCode).toBe(0)

