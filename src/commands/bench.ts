@@ -49,7 +49,7 @@ It writes only under --dir (default: a new temporary directory), refuses a non-e
     'total-bytes': sizeFlag({name: 'total-bytes', helpGroup: 'WORKLOAD', description: 'Stop after this much payload: "2 GiB".'}),
     'segment-bytes': sizeFlag({name: 'segment-bytes', helpGroup: 'WORKLOAD', description: 'segment.bytes. Default 128 MiB so that rolls (and their background fsync) happen in a short run.'}),
     'sync-at-end': Flags.boolean({helpGroup: 'WORKLOAD', default: true, allowNo: true, description: 'Count a closing fdatasync of every partition in the time: the sustained (device) rate. --no-sync-at-end: page-cache burst rate.'}),
-    warmup: countOrZeroFlag({name: 'warmup', helpGroup: 'WORKLOAD', description: 'Batches each writer appends to a scratch log before the clock starts, not counted (a broker runs JIT-warm). Default 2000, bounded to 500 ms and 32 MiB; 0: none.'}),
+    warmup: countOrZeroFlag({name: 'warmup', helpGroup: 'WORKLOAD', description: 'Batches each writer appends to a scratch log before the clock starts, not counted (a broker runs JIT-warm). Default 2000, bounded to 500 ms and 128 MiB; 0: none.'}),
     readers: Flags.string({helpGroup: 'WORKLOAD', default: 'tail,catch-up', description: 'Read back after writing: tail (newest data, page cache), catch-up (from the start, cold when the cache can be dropped), both, or none.'}),
   }
 

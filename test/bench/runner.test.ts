@@ -36,10 +36,8 @@ describe('runProduce', () => {
 })
 
 describe('warm-up', () => {
-  const batchBytes = (out: ReturnType<typeof runProduce>) => out.result.logBytes / out.result.batches
-
-  it('appends to a scratch log before the clock starts, counts none of it, and deletes it afterwards', () => {
-    // 1 KiB records in 16 KiB batches; 64 MiB run, so the byte caps leave the batch cap in charge
+    it('appends to a scratch log before the clock starts, counts none of it, and deletes it afterwards', () => {
+    // 1 KiB records in 16 KiB batches; a 64 MiB run, so the byte caps leave the batch cap in charge
     const w = {...workload, partitions: 1, totalBytes: 64 * MiB, segmentBytes: 64 * MiB}
     let scratchAtStart: string[] = []
     const out = runProduce(root, w, () => {}, undefined, () => {
@@ -48,21 +46,24 @@ describe('warm-up', () => {
     for (const log of out.logs) log.close()
     expect(scratchAtStart).toContain('00000000000000000000.log')
     expect(fs.existsSync(warmupDir(root, 0))).toBe(false)
-    // bounded by the batch count or the 32 MiB byte cap, whichever came first (or 500 ms on a slow disk)
+    // bounded by the batch count (or 500 ms on a slow disk)
     expect(out.result.warmupBatches).toBeGreaterThan(0)
     expect(out.result.warmupBatches).toBeLessThanOrEqual(DEFAULT_WARMUP_BATCHES)
-    expect(out.result.warmupBatches * batchBytes(out)).toBeLessThanOrEqual(32 * MiB + batchBytes(out))
     // the timed figures start from offset 0 of the real logs: the warm-up's batches are not in them
     expect(out.logs[0].stats().nextOffset).toBe(out.result.records)
     expect(out.result.payloadBytes).toBeGreaterThanOrEqual(64 * MiB)
     expect(out.result.payloadBytes).toBeLessThan(64 * MiB + 16 * 1024)
   })
 
-  it('writes at most a quarter of a small run', () => {
-    const out = runProduce(root, {...workload, partitions: 1, totalBytes: MiB}, () => {})
-    for (const log of out.logs) log.close()
-    const payloadPerBatch = out.result.payloadBytes / out.result.batches
-    expect(out.result.warmupBatches * payloadPerBatch).toBeLessThanOrEqual(MiB / 4 + payloadPerBatch)
+  it('writes no more than a small run itself, nor more than an eighth of the retention', () => {
+    const small = runProduce(root, {...workload, partitions: 1, totalBytes: MiB}, () => {})
+    for (const log of small.logs) log.close()
+    const payloadPerBatch = small.result.payloadBytes / small.result.batches
+    expect(small.result.warmupBatches * payloadPerBatch).toBeLessThanOrEqual(MiB + payloadPerBatch)
+    expect(small.result.warmupBatches * payloadPerBatch).toBeGreaterThan(MiB / 2)
+    const kept = runProduce(fs.mkdtempSync(path.join(root, 'r-')), {...workload, partitions: 1, totalBytes: 64 * MiB, retentionBytesPerPartition: 8 * MiB}, () => {})
+    for (const log of kept.logs) log.close()
+    expect(kept.result.warmupBatches * payloadPerBatch).toBeLessThanOrEqual(MiB + payloadPerBatch)
   })
 
   it('is skipped with warmupBatches 0', () => {
