@@ -18,6 +18,7 @@ import {execFileSync, spawnSync} from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import {Worker} from 'node:worker_threads'
 import {fileURLToPath} from 'node:url'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -98,14 +99,30 @@ const settle = async () => {
   execFileSync('sync')
   await sleep(2000)
 }
-/** One ABBA quad (BAAB for odd pairs): the mean of each side's two results. */
-async function quad(i, ours, ref) {
-  const got = {ours: [], ref: []}
-  const order = i % 2 === 0 ? ['ours', 'ref', 'ref', 'ours'] : ['ref', 'ours', 'ours', 'ref']
-  for (const side of order) got[side].push(await (side === 'ours' ? ours : ref)())
-  if (verbose) console.error(`pair ${i + 1} ${order.join(',')}: logbench ${got.ours.map((v) => (v / MiB).toFixed(0)).join(', ')} / reference ${got.ref.map((v) => (v / MiB).toFixed(0)).join(', ')} MiB/s`)
+/**
+ * Each side twice, mirrored: ABBA (BAAB for odd pairs), or ABCCBA with three sides, so drift within the pair
+ * and "who goes first" cancel out. Returns each side's results.
+ */
+async function interleave(i, sides) {
+  const names = Object.keys(sides)
+  const once = i % 2 === 0 ? names : [...names].reverse()
+  const order = [...once, ...[...once].reverse()]
+  const got = Object.fromEntries(names.map((n) => [n, []]))
+  for (const side of order) got[side].push(await sides[side]())
+  if (verbose) console.error(`pair ${i + 1} ${order.join(',')}: ${names.map((n) => `${n} ${got[n].map((v) => (v / MiB).toFixed(0)).join(', ')}`).join(' / ')} MiB/s`)
   return got
 }
+const quad = (i, ours, ref) => interleave(i, {ours, ref})
+
+/** The floor under the fdatasync path, in a worker thread (lib/raw-append-worker.mjs). */
+function rawAppend(batchBytes, batches, warmupBatches) {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./lib/raw-append-worker.mjs', import.meta.url), {workerData: {file: path.join(base, 'floor.dat'), batchBytes, batches, warmupBatches}})
+    worker.once('message', resolve)
+    worker.once('error', reject)
+  })
+}
+let lastWarmup = 2000
 /** The embedded log on worker threads, exactly as `kafka-sizer bench` runs it (files kept for the read test). */
 async function logbench(over) {
   const dir = path.join(base, 'lb')
@@ -182,22 +199,24 @@ try {
     // 2. fdatasync after every batch (flush.messages=1) at 64 KiB batches, fio writing the same bytes per sync.
     // Each logbench append also checks the batch's CRC-32C first (the broker's batch.isValid, on the same thread
     // before the write, as Kafka does for one producer connection): ~20 µs per 64 KiB here that fio never pays.
+    // A third side, the floor, does only that CRC, the writev and the fdatasync in a worker: logbench ÷ floor is
+    // what the log's own machinery costs, floor ÷ fio what Node and the CRC cost.
     const w2 = {batchSizeBytes: 64 * 1024, flush: {kind: 'batch'}, totalBytes: dsyncMiB * MiB, segmentBytes: 1024 * MiB}
     const perBatch = Math.round(recordsPerBatch(workload(w2)))
     const batchBytes = BATCH_HEADER_BYTES + recordsTemplate(perBatch, Buffer.alloc(1024), null).length
     const batches = Math.ceil((dsyncMiB * MiB) / (perBatch * 1024))
-    const syncP50 = {ours: [], ref: []}
-    const r2 = await quad(
-      i,
-      async () => {
+    const syncP50 = {ours: [], ref: [], floor: []}
+    const r2 = await interleave(i, {
+      ours: async () => {
         await settle()
         warm()
         const r = await logbench(w2)
         fs.rmSync(r.dir, {recursive: true, force: true})
         syncP50.ours.push(r.result.fsync.p50Micros)
+        lastWarmup = r.result.warmupBatches
         return rate(r.result)
       },
-      async () => {
+      ref: async () => {
         await settle()
         warm()
         let v
@@ -209,9 +228,20 @@ try {
         fs.rmSync(file, {force: true})
         return v
       },
-    )
-    const syncNote = fio ? {'fdatasync p50 µs (logbench / fio)': `${median(syncP50.ours).toFixed(0)} / ${median(syncP50.ref).toFixed(0)}`} : {}
+      // The floor: Node's own writev + CRC-32C + fdatasync per batch in a worker, no log (lib/raw-append-worker.mjs).
+      floor: async () => {
+        await settle()
+        warm()
+        const r = await rawAppend(batchBytes, batches, lastWarmup)
+        syncP50.floor.push(r.fsyncP50Micros)
+        return r.bytesPerSecond
+      },
+    })
+    const p50 = (k) => median(syncP50[k]).toFixed(0)
+    const syncNote = fio ? {'fdatasync p50 µs (logbench / floor / fio)': `${p50('ours')} / ${p50('floor')} / ${p50('ref')}`} : {}
     add(`fdatasync per batch (64 KiB batches = ${batchBytes} B writes) vs ${fio ? 'fio --fdatasync=1' : 'dd oflag=dsync'} at bs=${batchBytes}`, mean(r2.ours), mean(r2.ref), syncNote)
+    add(`  diagnostic: the floor (Node writev + CRC-32C + fdatasync per batch in a worker, no log) vs the same reference`, mean(r2.floor), mean(r2.ref))
+    add(`  diagnostic: logbench vs the floor (what the log itself adds on this path)`, mean(r2.ours), mean(r2.floor))
 
     // 4. The full log path (encode, CRC-32C, index, writev) without any flush vs raw buffered writes, same
     // write size. One 1 GiB segment per partition, as Kafka's default: no roll, so no roll-time fsync, which
