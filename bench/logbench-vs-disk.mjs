@@ -11,6 +11,10 @@
 // - fdatasync per batch: fio writes the logbench batch size (65,200 B for 64 KiB batches of 1 KiB records, not
 //   65,536) and as many writes as logbench appends batches: the same bytes per sync and the same file size.
 // - Cold reads: the same segment files for both, page cache dropped, then the same memory preparation (coldRead).
+// - CPU placement is left to the scheduler on both sides, and it is the largest source of spread: on this VM the
+//   block device's interrupts land on one vCPU, and fio pinned there measured fdatasync p50 232 µs (243 MiB/s)
+//   against 346 µs (160 MiB/s) pinned to the other. Pinning both sides is no fairer (Node's threads would then
+//   share one CPU); interleaving spreads the luck, and single pairs still vary by ±20 %.
 // - Warm-up: logbench's writers run `kafka-sizer bench`'s default warm-up (up to 2,000 batches on a scratch log
 //   before the clock starts, as a broker runs JIT-warm); fio and dd are compiled and need none. `--warmup 0`
 //   measures a cold writer thread instead.
@@ -198,7 +202,9 @@ try {
 
     // 2. fdatasync after every batch (flush.messages=1) at 64 KiB batches, fio writing the same bytes per sync.
     // Each logbench append also checks the batch's CRC-32C first (the broker's batch.isValid, on the same thread
-    // before the write, as Kafka does for one producer connection): ~20 µs per 64 KiB here that fio never pays.
+    // before the write, as Kafka does for one producer connection): 11 µs of compute per 64 KiB with
+    // @node-rs/crc32 (5.8 GB/s here, single-stream hardware CRC), about 20-25 µs of wall time per batch once the
+    // longer gap before each fdatasync is counted, that fio never pays.
     // A third side, the floor, does only that CRC, the writev and the fdatasync in a worker: logbench ÷ floor is
     // what the log's own machinery costs, floor ÷ fio what Node and the CRC cost.
     const w2 = {batchSizeBytes: 64 * 1024, flush: {kind: 'batch'}, totalBytes: dsyncMiB * MiB, segmentBytes: 1024 * MiB}
