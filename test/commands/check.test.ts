@@ -60,7 +60,7 @@ describe('check --json and exit codes', () => {
           ruleId: 'KT212',
           severity: 'error',
           message: 'client egress (consumers) 33.7 MB/s per broker = 108% of the 31.2 MB/s egress quota per broker of msk-express.m7g.large; largest: events.v1',
-          fix: 'add brokers (4 keep it within the quota) or a larger unit with a higher quota',
+          fix: 'add brokers (at least 6, in whole racks of 3, to stay within the quota with every broker up; `kafka-sizer plan --file` adds the headroom to lose one) or use a larger unit with a higher quota',
           topic: 'events.v1',
           file: `${F}/express-quota/cluster.yaml`,
           line: 11,

@@ -113,6 +113,18 @@ const FLOW_RESOURCES: Partial<Record<ResourceName, {label: string; weight: (d: F
 }
 const isQuota = (r: ResourceName) => r === 'client-ingress' || r === 'client-egress'
 
+/**
+ * The broker count a throughput fix names: enough with every broker up, rounded up to whole racks as `plan`
+ * rounds to AZs. It is a floor, not the sized count: surviving a lost broker or rack takes more, which only
+ * the sizing (with the plan's failure policy and each topic's durability) can say.
+ */
+function wholeRacks(brokers: number, racks: number | undefined): {count: number; text: string} {
+  const r = racks !== undefined && racks > 1 ? racks : 1
+  const count = Math.ceil(brokers / r) * r
+  return {count, text: r > 1 ? `${count}, in whole racks of ${r},` : `${count}`}
+}
+const FAILURE_HEADROOM = ' with every broker up; `kafka-sizer plan --file` adds the headroom to lose one'
+
 const KT212: Rule = {
   meta: meta('KT212', 'replication-network', "Replication plus consumer traffic above the broker network budget or a managed unit's client quota", 'warning', ['spec', 'cluster', 'workload'],
     "Per broker, network in = producer ingress + follower fetches ((RF − 1) × ingress), network out = follower fetches + consumer fan-out (groups × ingress), summed over topics by the model's flow equation, against the NIC bandwidth × target utilisation (80%). On a managed unit whose catalogue profile publishes client quotas (MSK Express, Confluent CKU), producer bytes and consumer bytes per unit are also held against the ingress and egress quotas, used in full as `plan` uses them: above a quota is an error, because `plan` would size more units."),
@@ -135,13 +147,13 @@ const KT212: Rule = {
       // The finding points at the topic that adds most to this resource.
       const largest = topics.reduce((a, b) => (resource.weight(b.d) > resource.weight(a.d) ? b : a)).t
       if (!ctx.on(this.meta.id, largest)) continue
-      const need = Math.ceil((l.load * brokers) / (l.capacity * l.limit))
+      const need = wholeRacks(Math.ceil((l.load * brokers) / (l.capacity * l.limit)), ctx.cluster.racks)
       const pct = `${Math.round(l.utilization * 100)}%`
       if (isQuota(l.resource)) {
         const unit = ctx.cluster.hardwareProfile === undefined ? '' : ` of ${ctx.cluster.hardwareProfile}`
         ctx.emit(this.meta, largest, {
           message: `${resource.label} ${rate(l.load)} per broker = ${pct} of the ${rate(l.capacity)} ${l.resource === 'client-ingress' ? 'ingress' : 'egress'} quota per broker${unit}; largest: ${largest.name.value}`,
-          fix: `add brokers (${need} keep it within the quota) or a larger unit with a higher quota`,
+          fix: `add brokers (at least ${need.text} to stay within the quota${FAILURE_HEADROOM}) or use a larger unit with a higher quota`,
           pos: largest.pos,
           severity: 'error',
         })
@@ -149,7 +161,7 @@ const KT212: Rule = {
       }
       ctx.emit(this.meta, largest, {
         message: `${resource.label} ${rate(l.load)} per broker = ${pct} of ${rate(l.capacity)} > ${Math.round(l.limit * 100)}% target; largest: ${largest.name.value}`,
-        fix: `add brokers (${need} keep it under ${Math.round(l.limit * 100)}%) or faster NICs`,
+        fix: `add brokers (at least ${need.text} to stay under ${Math.round(l.limit * 100)}%${FAILURE_HEADROOM}) or faster NICs`,
         pos: largest.pos,
       })
     }

@@ -153,8 +153,16 @@ describe('KT212 replication-network', () => {
     const groups = [{name: 'a', instances: 6}, {name: 'b', instances: 6}, {name: 'c', instances: 6}]
     const out = run([goodTopic('orders', {partitions: 60, workload: w({request: {payloadBytesPerSec: 300e6, messageSizeBytes: 1000}, consumerGroups: groups})})], {cluster: goodCluster({hardware: {diskSizeBytes: 1000e12, networkBitsPerSec: 2.5e9}}), policy: {partitions: {min: 1, max: 1000}}})
     const [f] = findingsOf(out, 'KT212')
-    expect(f).toMatchObject({severity: 'warning', line: 1, fix: 'add brokers (7 keep it under 80%) or faster NICs'})
+    expect(f).toMatchObject({severity: 'warning', line: 1, fix: 'add brokers (at least 9, in whole racks of 3, to stay under 80% with every broker up; `kafka-sizer plan --file` adds the headroom to lose one) or faster NICs'})
     expect(f.message).toBe('network out (replication + consumers) 252 MB/s per broker = 81% of 313 MB/s > 80% target; largest: orders')
+  })
+
+  it('names the brokers needed without rack rounding when the cluster has no racks', () => {
+    const groups = [{name: 'a', instances: 6}, {name: 'b', instances: 6}, {name: 'c', instances: 6}]
+    const out = run([goodTopic('orders', {partitions: 60, workload: w({request: {payloadBytesPerSec: 300e6, messageSizeBytes: 1000}, consumerGroups: groups})})], {cluster: goodCluster({racks: undefined, hardware: {diskSizeBytes: 1000e12, networkBitsPerSec: 2.5e9}}), policy: {partitions: {min: 1, max: 1000}}})
+    const [f] = findingsOf(out, 'KT212')
+    // 252 MB/s × 6 brokers ÷ (313 MB/s × 80%) = 6.05 → 7
+    expect(f.fix).toBe('add brokers (at least 7 to stay under 80% with every broker up; `kafka-sizer plan --file` adds the headroom to lose one) or faster NICs')
   })
 
   it("holds client bytes against a managed unit's quotas, used in full (an error): here the ingress quota", () => {
@@ -163,7 +171,7 @@ describe('KT212 replication-network', () => {
     const out = run([goodTopic('orders', {workload: w({request: {payloadBytesPerSec: 30e6, messageSizeBytes: 1000}, consumerGroups: [{name: 'a', instances: 6}, {name: 'b', instances: 6}]})})], {cluster: goodCluster({brokers: 3, hardware, hardwareProfile: 'unit-x'})})
     const fs = findingsOf(out, 'KT212')
     expect(fs).toHaveLength(1)
-    expect(fs[0]).toMatchObject({severity: 'error', line: 1, fix: 'add brokers (4 keep it within the quota) or a larger unit with a higher quota'})
+    expect(fs[0]).toMatchObject({severity: 'error', line: 1, fix: 'add brokers (at least 6, in whole racks of 3, to stay within the quota with every broker up; `kafka-sizer plan --file` adds the headroom to lose one) or use a larger unit with a higher quota'})
     expect(fs[0].message).toBe('client ingress (producers) 10.1 MB/s per broker = 126% of the 8 MB/s ingress quota per broker of unit-x; largest: orders')
   })
 
