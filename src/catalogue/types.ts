@@ -69,6 +69,12 @@ export interface HardwareProfile {
   priceRegion?: string
   storagePriceUsdPerGbMonth?: number
   /**
+   * USD per 10^9-byte GB crossing a zone boundary of one region, as the vendor bills it (AWS: both sides,
+   * $0.01 out + $0.01 in; GCP: the sending side only, per GiB, converted). Absent: unknown, and a plan with
+   * --azs ≥ 2 lists cross-AZ transfer as unpriced rather than borrowing another vendor's rate.
+   */
+  transferUsdPerGb?: number
+  /**
    * false: the vendor bills no data transfer for replication between the brokers of a cluster (Amazon MSK),
    * so the cost prices only the clients' bytes crossing zones. Absent or true: replication crossing zones is
    * billed like any other traffic (self-managed brokers on EC2 or GCP). Needs a source when given.
@@ -78,7 +84,8 @@ export interface HardwareProfile {
   notes?: string[]
   /**
    * The source of every figure, keyed by field: the HARDWARE_FIELDS, "limits.<field>" for each published
-   * limit, "priceUsdPerHour", "storagePriceUsdPerGbMonth" and "replicationTransferBilled" when those are given.
+   * limit, "priceUsdPerHour", "storagePriceUsdPerGbMonth", "transferUsdPerGb" and "replicationTransferBilled"
+   * when those are given.
    */
   sources: Record<string, string>
   /** "built-in", or the path of the user catalogue the profile came from. */
@@ -86,11 +93,14 @@ export interface HardwareProfile {
 }
 
 /** Every source key a profile must fill, given the optional figures it has. */
-export function requiredSourceKeys(profile: Pick<HardwareProfile, 'limits' | 'priceUsdPerHour' | 'storagePriceUsdPerGbMonth' | 'replicationTransferBilled'>): string[] {
+export function requiredSourceKeys(
+  profile: Pick<HardwareProfile, 'limits' | 'priceUsdPerHour' | 'storagePriceUsdPerGbMonth' | 'transferUsdPerGb' | 'replicationTransferBilled'>,
+): string[] {
   const keys: string[] = [...HARDWARE_FIELDS]
   for (const [key, value] of Object.entries(profile.limits ?? {})) if (value !== undefined) keys.push(`limits.${key}`)
   if (profile.priceUsdPerHour !== undefined) keys.push('priceUsdPerHour')
   if (profile.storagePriceUsdPerGbMonth !== undefined) keys.push('storagePriceUsdPerGbMonth')
+  if (profile.transferUsdPerGb !== undefined) keys.push('transferUsdPerGb')
   if (profile.replicationTransferBilled !== undefined) keys.push('replicationTransferBilled')
   return keys
 }

@@ -20,6 +20,9 @@ export const costFlags = {
   'fetch-from-follower': Flags.boolean({helpGroup: COST, description: 'Consumers set client.rack and read from a replica in their own zone (KIP-392): less cross-AZ traffic.'}),
   'broker-price': usd('broker-price', 'On-demand price of one broker, USD per hour: "0.84". With it, the plan reports the monthly cost.'),
   'storage-price': usd('storage-price', 'Block storage price, USD per GB-month (GB = 10^9 B), applied to the provisioned disk: "0.08".'),
-  'transfer-price': usd('transfer-price', 'USD per GB crossing zones. Default 0.02 with --azs ≥ 2 (AWS: $0.01/GB each way). MSK profiles are billed for clients\' bytes only, not replication between brokers.'),
+  'transfer-price': usd(
+    'transfer-price',
+    'USD per GB (10^9 B) crossing zones; it replaces the --hardware profile\'s. With --azs ≥ 2 the default is the profile\'s price (EC2, MSK: 0.02; GCP: 0.0093, $0.01 per GiB of egress; Azure: 0), or AWS\'s 0.02 without --hardware; a profile with none (Confluent, generic) leaves transfer unpriced. MSK profiles are billed for clients\' bytes only, not replication between brokers.',
+  ),
   'remote-storage-price': usd('remote-storage-price', 'Object storage price for tiered storage, USD per GB-month: "0.023".'),
 }

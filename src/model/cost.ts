@@ -6,10 +6,13 @@ export const HOURS_PER_MONTH = 730
 export const DAYS_PER_MONTH = 365 / 12
 /** AWS charges $0.01/GB in each direction between AZs of a region: $0.02 per GB crossing (sizing-model §2.9). */
 export const AWS_CROSS_AZ_USD_PER_GB = 0.02
+/** Where AWS_CROSS_AZ_USD_PER_GB comes from: the default for plain figures, and the EC2 and MSK profiles' source. */
+export const AWS_CROSS_AZ_SOURCE = 'AWS EC2 data transfer: $0.01/GB in each direction between AZs of a region (sizing-model §2.9)'
 
 export interface Prices {
   brokerUsdPerHour?: number
   storageUsdPerGbMonth?: number
+  /** USD per 10^9-byte GB crossing a zone boundary, whichever side(s) of the crossing the vendor bills. */
   transferUsdPerGb?: number
   remoteStorageUsdPerGbMonth?: number
   /**

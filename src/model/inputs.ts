@@ -3,7 +3,7 @@
 import * as K from './constants.js'
 import {achievedBatch} from './batching.js'
 import {type AppendCosts, appendSeconds} from './calibration/fit.js'
-import {AWS_CROSS_AZ_USD_PER_GB} from './cost.js'
+import {AWS_CROSS_AZ_SOURCE, AWS_CROSS_AZ_USD_PER_GB} from './cost.js'
 import {PROFILES} from './profiles.js'
 import type {
   Acks,
@@ -70,6 +70,8 @@ export interface PlanRequest {
   prices?: PlanInput['prices']
   /** Where each given price came from (a flag, a catalogue entry), for the assumptions block. */
   priceSources?: Record<string, string>
+  /** Why transfer stays unpriced: the named hardware profile has no transfer price (plain figures get AWS's). */
+  unpricedTransfer?: string
 }
 
 /** What a calibration profile contributes to a plan. */
@@ -81,6 +83,8 @@ export interface CalibrationInput {
   append: Pick<AppendCosts, 'perBatchSeconds' | 'perRecordSeconds' | 'perByteSeconds'>
   fsyncP99Micros: number
 }
+
+const TRANSFER_LABEL = 'cross-AZ transfer price (USD per GB)'
 
 export interface ResolvedPlanInput {
   input: PlanInput
@@ -238,13 +242,19 @@ export function resolvePlanInput(req: PlanRequest): ResolvedPlanInput {
   }
   input.partitionThroughputBytesPerSec = resolvePartitionThroughput(req, input, assumptions)
   if (input.azs >= 2 && input.prices.transferUsdPerGb === undefined) {
-    input.prices.transferUsdPerGb = pick('prices.transferUsdPerGb', 'cross-AZ transfer price (USD per GB)', undefined, AWS_CROSS_AZ_USD_PER_GB, 'factor', 'AWS EC2 data transfer: $0.01/GB in each direction between AZs of a region (sizing-model §2.9)')
+    // AWS's rate is the default for plain figures only. A named profile without a transfer price of its own is
+    // another vendor's bill (or an unknown one): its transfer is listed as unpriced, not priced at AWS's rate.
+    if (req.unpricedTransfer === undefined) input.prices.transferUsdPerGb = pick('prices.transferUsdPerGb', TRANSFER_LABEL, undefined, AWS_CROSS_AZ_USD_PER_GB, 'factor', AWS_CROSS_AZ_SOURCE)
+    else assumptions.push({key: 'prices.transferUsdPerGb', label: TRANSFER_LABEL, value: 'not priced', unit: 'text', origin: 'catalogue', source: req.unpricedTransfer})
   }
   for (const [key, source] of Object.entries(req.priceSources ?? {})) {
     const value = req.prices?.[key as keyof PlanInput['prices']]
+    // A profile's transfer price is only used, and so only listed, when traffic crosses zones.
+    if (value === undefined || (key === 'transferUsdPerGb' && input.azs < 2)) continue
     // replicationTransferBilled is a billing rule (a boolean), not an amount.
     const rule = typeof value === 'boolean'
-    if (value !== undefined) assumptions.push({key: `prices.${key}`, label: rule ? 'replication between brokers billed as transfer' : `price: ${key}`, value, unit: rule ? 'text' : 'factor', origin: 'catalogue', source})
+    const label = rule ? 'replication between brokers billed as transfer' : key === 'transferUsdPerGb' ? TRANSFER_LABEL : `price: ${key}`
+    assumptions.push({key: `prices.${key}`, label, value, unit: rule ? 'text' : 'factor', origin: 'catalogue', source})
   }
   if (cal) {
     assumptions.push({key: 'calibration.path', label: 'calibration profile', value: cal.path, unit: 'text', origin: 'calibration', source: cal.label})

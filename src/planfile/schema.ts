@@ -262,7 +262,9 @@ function build(units?: QuantityParser) {
     .strictObject({
       brokerUsdPerHour: usd('On-demand price of one broker, USD per hour.'),
       storageUsdPerGbMonth: usd('Block storage price, USD per GB-month (GB = 10^9 B), on the provisioned disk.'),
-      transferUsdPerGb: usd('USD per GB crossing zones. Default 0.02 with azs ≥ 2.'),
+      transferUsdPerGb: usd(
+        "USD per GB (10^9 B) crossing zones; replaces the hardware profile's. Default with azs ≥ 2: the profile's price (EC2, MSK 0.02; GCP 0.0093; Azure 0), AWS's 0.02 without a profile, unpriced for a profile without one (Confluent, generic).",
+      ),
       remoteStorageUsdPerGbMonth: usd('Object storage (tiered) price, USD per GB-month.'),
     })
     .partial()

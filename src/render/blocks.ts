@@ -124,3 +124,12 @@ export function unbilledReplicationLine(source: string | undefined, unbilledUsd:
   const text = `produce and consume only: ${traffic} crosses zones but is not billed on this profile${worth}. Source: ${source ?? 'the hardware profile (replicationTransferBilled: false)'}`
   return `  transfer    ${wrap(text, 14).trimStart()}`
 }
+
+/**
+ * The cost block's line when a named hardware profile gives no cross-zone transfer price: the bytes still
+ * cross zones, so the reader must see why they carry no price (the assumption's source says which profile).
+ */
+export function unpricedTransferLine(assumptions: readonly Assumption[]): string | undefined {
+  const a = assumptions.find((x) => x.key === 'prices.transferUsdPerGb' && x.value === 'not priced')
+  return a === undefined ? undefined : `  transfer    ${wrap(`not priced: ${a.source}`, 14).trimStart()}`
+}

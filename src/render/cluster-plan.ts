@@ -2,7 +2,7 @@
 // checks, then each topic's settings and the cluster's broker and OS settings.
 import type {ClusterPlanResult} from '../services/cluster-plan.js'
 import {formatBytes, formatCount, formatDuration, formatNumber, formatPercent, formatRate} from '../units/format.js'
-import {assumptionsBlock, failureTable, loadTable, recommendationsBlock, recoveryRows, unbilledReplicationLine, warningsBlock} from './blocks.js'
+import {assumptionsBlock, failureTable, loadTable, recommendationsBlock, recoveryRows, unbilledReplicationLine, unpricedTransferLine, warningsBlock} from './blocks.js'
 import {SCENARIO_SUFFIX, resourceLabel} from './labels.js'
 import {style, table, wrap} from './style.js'
 
@@ -94,6 +94,8 @@ function costBlock(r: ClusterPlanResult): string {
     lines.push(`  cost        $${formatNumber(c.monthlyUsd)} a month: ${[part('brokers', c.brokersUsd), part('storage', c.storageUsd), part('transfer', c.transferUsd), part('remote storage', c.remoteStorageUsd)].join(', ')}`)
     if (!c.replicationTransferBilled && r.crossAzBytesPerSecond !== undefined) lines.push(unbilledReplicationLine(c.replicationTransferSource, c.unbilledReplicationTransferUsd))
   }
+  const unpriced = r.crossAzBytesPerSecond === undefined ? undefined : unpricedTransferLine(r.assumptions)
+  if (unpriced !== undefined) lines.push(unpriced)
   return lines.length === 0 ? '' : [style.heading('Cross-AZ traffic and cost') + style.dim('  (USD)'), ...lines].join('\n')
 }
 

@@ -14,6 +14,11 @@ function storagePrice(usd: number): string {
   return `$${Number(usd.toPrecision(4))} per GB-month (GB = 10^9 B)`
 }
 
+/** A cross-zone transfer price per 10^9-byte GB crossing, to 4 significant digits (GCP's is converted from GiB). */
+function transferPrice(usd: number): string {
+  return usd === 0 ? '$0 per GB crossing zones (not billed)' : `$${Number(usd.toPrecision(4))} per GB crossing zones (GB = 10^9 B)`
+}
+
 function disk(p: HardwareProfile): string {
   return `${formatRate(p.hardware.diskThroughputBytesPerSec)} × ${p.hardware.disks}`
 }
@@ -84,6 +89,7 @@ export function renderHardwareProfile(p: HardwareProfile): string {
   if (limits.partitions !== undefined) rows.push(['published partitions', formatCount(limits.partitions), p.sources['limits.partitions'] ?? ''])
   if (p.priceUsdPerHour !== undefined) rows.push(['price', price(p), p.sources.priceUsdPerHour ?? ''])
   if (p.storagePriceUsdPerGbMonth !== undefined) rows.push(['storage price', storagePrice(p.storagePriceUsdPerGbMonth), p.sources.storagePriceUsdPerGbMonth ?? ''])
+  if (p.transferUsdPerGb !== undefined) rows.push(['transfer price', transferPrice(p.transferUsdPerGb), p.sources.transferUsdPerGb ?? ''])
   if (p.replicationTransferBilled !== undefined) {
     const billed = p.replicationTransferBilled ? 'billed (every byte crossing zones is priced)' : 'not billed (cross-AZ transfer prices the clients\' bytes only)'
     rows.push(['replication transfer', billed, p.sources.replicationTransferBilled ?? ''])
@@ -98,6 +104,9 @@ export function renderHardwareProfile(p: HardwareProfile): string {
   ]
   if (p.priceUsdPerHour === undefined) {
     lines.push(style.dim(p.catalogue === 'built-in' ? '  No price: none could be verified from the vendor\'s price page or a named copy of its list price, and kafka-sizer never estimates one. Give --broker-price.' : '  No price given.'))
+  }
+  if (p.transferUsdPerGb === undefined) {
+    lines.push(style.dim('  No transfer price: a plan with --azs ≥ 2 lists cross-AZ transfer as unpriced rather than use another vendor\'s rate. Give --transfer-price.'))
   }
   if (p.notes && p.notes.length > 0) {
     lines.push('', style.heading('Notes'), ...p.notes.map((n) => `  •${wrap(n, 4).slice(3)}`))

@@ -3,7 +3,7 @@ import type {PlanResult} from '../services/plan.js'
 import {formatBytes, formatCount, formatDuration, formatMessagesRate, formatNumber, formatPercent, formatRate} from '../units/format.js'
 import {billedCrossAzGbPerDay} from '../model/cost.js'
 import {gbPerDay} from '../model/cross-az.js'
-import {assumptionsBlock, failureTable, loadTable, recommendationsBlock, recoveryRows, unbilledReplicationLine, warningsBlock} from './blocks.js'
+import {assumptionsBlock, failureTable, loadTable, recommendationsBlock, recoveryRows, unbilledReplicationLine, unpricedTransferLine, warningsBlock} from './blocks.js'
 import {SCENARIO_SUFFIX, resourceLabel} from './labels.js'
 import {style, table, utilization} from './style.js'
 
@@ -135,6 +135,8 @@ function crossAzCostBlock(p: PlanResult): string {
     lines.push(`  cost        cross-AZ transfer alone: $${formatNumber(billed * price * (365 / 12))} a month (give --broker-price for the whole cost)`)
     if (unbilled) lines.push(unbilledReplicationLine(ruleSource, gbPerDay(x.replicationBytesPerSec) * price * (365 / 12), x.replicationBytesPerSec))
   }
+  const unpriced = p.crossAz ? unpricedTransferLine(p.assumptions) : undefined
+  if (unpriced !== undefined) lines.push(unpriced)
   return lines.length === 0 ? '' : [style.heading('Cross-AZ traffic and cost') + style.dim('  (GB = 10^9 B; USD)'), ...lines].join('\n')
 }
 

@@ -10,6 +10,7 @@ import {partitionReplicasForCores} from '../model/constants.js'
 import type {PlanRequest} from '../model/inputs.js'
 import type {Hardware} from '../model/types.js'
 import {loadQuantityParser, parseCount} from '../units/quantity.js'
+import {profilePrices} from './profile-prices.js'
 
 export interface HardwareProfileOptions {
   /** A catalogue profile name (--hardware). */
@@ -75,26 +76,8 @@ export async function withHardwareProfile(request: PlanRequest, options: Hardwar
     hardwareSources[field] = `${resolved.profile.name}: ${resolved.profile.sources[sourceKey] ?? 'no source given'}`
   }
   hardware.name = overridden.length === 0 ? resolved.profile.name : `${resolved.profile.name}, with ${overridden.length} figure(s) from flags`
-  // The entry's prices price the brokers and their storage, unless --broker-price / --storage-price say otherwise.
-  const prices = {...request.prices}
-  const priceSources = {...request.priceSources}
-  const when = resolved.profile.priceDate ? `, read ${resolved.profile.priceDate}` : ''
-  const p = resolved.profile
-  if (p.priceUsdPerHour !== undefined && prices.brokerUsdPerHour === undefined) {
-    prices.brokerUsdPerHour = p.priceUsdPerHour
-    priceSources.brokerUsdPerHour = `${p.sources.priceUsdPerHour ?? p.name}${when}`
-  }
-  if (p.storagePriceUsdPerGbMonth !== undefined && prices.storageUsdPerGbMonth === undefined) {
-    prices.storageUsdPerGbMonth = p.storagePriceUsdPerGbMonth
-    priceSources.storageUsdPerGbMonth = `${p.sources.storagePriceUsdPerGbMonth ?? p.name}${when}`
-  }
-  // Whether replication crossing zones is billed is the vendor's rule (MSK: it is not), whoever sets the prices.
-  if (p.replicationTransferBilled !== undefined && prices.replicationTransferBilled === undefined) {
-    prices.replicationTransferBilled = p.replicationTransferBilled
-    priceSources.replicationTransferBilled = `${p.name}: ${p.sources.replicationTransferBilled ?? 'no source given'}`
-  }
-  if (Object.keys(prices).length === 0) return {...request, hardware, hardwareSources}
-  return {...request, hardware, hardwareSources, prices, priceSources}
+  // The entry's prices price the brokers, their storage and the transfer, unless the user's prices say otherwise.
+  return {...request, hardware, hardwareSources, ...profilePrices(request, resolved.profile)}
 }
 
 // --- `hardware list` and `hardware show` ------------------------------------------------------------
@@ -230,6 +213,8 @@ export async function readCatalogue(file: string): Promise<HardwareProfile[]> {
     priceDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD').optional(),
     priceRegion: z.string().min(1).optional(),
     storagePriceUsdPerGbMonth: positive.optional(),
+    // 0 is a price: a vendor that bills nothing for crossing zones (Azure) is priced, not unknown.
+    transferUsdPerGb: z.number({error: 'expected a price of 0 or more USD per GB'}).nonnegative('expected a price of 0 or more USD per GB').optional(),
     replicationTransferBilled: z.boolean({error: 'expected true or false'}).optional(),
     notes: z.array(z.string()).optional(),
     sources: z.record(z.string(), z.string().min(1)).optional(),
@@ -295,6 +280,7 @@ export async function readCatalogue(file: string): Promise<HardwareProfile[]> {
     for (const key of Object.keys(limits ?? {})) sources[`limits.${key}`] = entry.sources?.[`limits.${key}`] ?? unsourced
     if (entry.priceUsdPerHour !== undefined) sources.priceUsdPerHour = entry.sources?.priceUsdPerHour ?? unsourced
     if (entry.storagePriceUsdPerGbMonth !== undefined) sources.storagePriceUsdPerGbMonth = entry.sources?.storagePriceUsdPerGbMonth ?? unsourced
+    if (entry.transferUsdPerGb !== undefined) sources.transferUsdPerGb = entry.sources?.transferUsdPerGb ?? unsourced
     if (entry.replicationTransferBilled !== undefined) sources.replicationTransferBilled = entry.sources?.replicationTransferBilled ?? unsourced
     for (const key of Object.keys(entry.sources ?? {})) if (!(key in sources)) fail(at([...p, 'sources'], key), `"${key}" is not a figure of this profile`)
     const profile: HardwareProfile = {
@@ -308,6 +294,7 @@ export async function readCatalogue(file: string): Promise<HardwareProfile[]> {
       ...(entry.priceDate === undefined ? {} : {priceDate: entry.priceDate}),
       ...(entry.priceRegion === undefined ? {} : {priceRegion: entry.priceRegion}),
       ...(entry.storagePriceUsdPerGbMonth === undefined ? {} : {storagePriceUsdPerGbMonth: entry.storagePriceUsdPerGbMonth}),
+      ...(entry.transferUsdPerGb === undefined ? {} : {transferUsdPerGb: entry.transferUsdPerGb}),
       ...(entry.replicationTransferBilled === undefined ? {} : {replicationTransferBilled: entry.replicationTransferBilled}),
       ...(entry.notes === undefined ? {} : {notes: entry.notes}),
       sources,

@@ -70,6 +70,26 @@ describe('built-in hardware catalogue', () => {
     for (const p of profiles.filter((q) => q.vendor !== 'aws-msk')) expect(p.replicationTransferBilled, p.name).toBeUndefined()
   })
 
+  it('cross-zone transfer: AWS (EC2, MSK) $0.02 per GB crossing, GCP $0.01 per GiB converted, Azure 0; Confluent and generic none', () => {
+    for (const p of profiles) {
+      const source = p.sources.transferUsdPerGb ?? ''
+      if (p.vendor === 'aws-ec2' || p.vendor === 'aws-msk') {
+        expect(p.transferUsdPerGb, p.name).toBe(0.02)
+        expect(source, p.name).toContain('AWS EC2 data transfer: $0.01/GB in each direction')
+      } else if (p.vendor === 'gcp') {
+        expect(p.transferUsdPerGb, p.name).toBeCloseTo((0.01 * 1e9) / GiB, 15)
+        expect(source, p.name).toContain('https://cloud.google.com/vpc/network-pricing')
+        expect(source, p.name).toMatch(/read there on \d{4}-\d{2}-\d{2}.*Read \d{4}-\d{2}-\d{2}/)
+      } else if (p.vendor === 'azure') {
+        expect(p.transferUsdPerGb, p.name).toBe(0)
+        expect(source, p.name).toContain('Azure doesn\'t charge for data transfer between availability zones in the same region')
+      } else {
+        expect(p.transferUsdPerGb, p.name).toBeUndefined()
+        expect(p.sources.transferUsdPerGb, p.name).toBeUndefined()
+      }
+    }
+  })
+
     it('figures are in sane base units', () => {
     for (const p of profiles) {
       const h = p.hardware

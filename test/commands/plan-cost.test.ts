@@ -143,13 +143,13 @@ describe('plan: replication crossing zones is not billed on MSK, and is on self-
     expect(ec2.stdout).not.toContain('not billed on this profile')
   })
 
-  it('a catalogue entry can say its vendor does not bill replication (replicationTransferBilled: false, with a source)', async () => {
+  it('a catalogue entry can say its vendor does not bill replication (replicationTransferBilled: false, with a source) and give its transfer price', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ks-transfer-'))
     try {
       const file = path.join(dir, 'cat.yaml')
       fs.writeFileSync(
         file,
-        'profiles:\n  - name: managed-x\n    hardware: {diskThroughputBytesPerSec: "250 MiB/s", diskSizeBytes: "2 TB", disks: 1, networkBitsPerSec: "10 Gbit/s", cores: 8, memoryBytes: "32 GiB"}\n    priceUsdPerHour: 1\n    replicationTransferBilled: false\n    sources: {replicationTransferBilled: "vendor X price page, 2025-01-01"}\n',
+        'profiles:\n  - name: managed-x\n    hardware: {diskThroughputBytesPerSec: "250 MiB/s", diskSizeBytes: "2 TB", disks: 1, networkBitsPerSec: "10 Gbit/s", cores: 8, memoryBytes: "32 GiB"}\n    priceUsdPerHour: 1\n    transferUsdPerGb: 0.02\n    replicationTransferBilled: false\n    sources: {replicationTransferBilled: "vendor X price page, 2025-01-01", transferUsdPerGb: "vendor X price page, 2025-01-01"}\n',
       )
       const {json} = await runJson<CostJson>(Plan, [...workload, '--hardware', 'managed-x', '--catalogue', file])
       const w = json.traffic.storedBytesPerSec

@@ -1,6 +1,7 @@
 // Self-managed Kafka on Amazon EC2: storage-optimized instances with local NVMe (i3en, i4i), and general
 // purpose m5 with gp3 EBS volumes.
 import {GiB, MB, MiB, TB, partitionReplicasForCores} from '../../model/constants.js'
+import {AWS_CROSS_AZ_SOURCE, AWS_CROSS_AZ_USD_PER_GB} from '../../model/cost.js'
 import type {CatalogueEntry} from '../types.js'
 import {PRICES_READ_ON, perDecimalGbMonth} from './prices.js'
 
@@ -61,6 +62,7 @@ function nvme(s: NvmeSize): CatalogueEntry {
     vendor: 'aws-ec2',
     kind: 'broker',
     ...(s.price === undefined ? {} : {priceUsdPerHour: s.price.usdPerHour, priceDate: PRICES_READ_ON, priceRegion: EC2_PRICE_REGION}),
+    transferUsdPerGb: AWS_CROSS_AZ_USD_PER_GB,
     description: `Self-managed broker on EC2 ${s.type} (${s.vcpu} vCPU, ${s.memoryGiB} GiB) with ${s.disks} × ${s.diskGB.toLocaleString('en-US')} GB local NVMe (JBOD)`,
     hardware: {
       diskThroughputBytesPerSec: perDiskIops * NVME_BYTES_PER_IO,
@@ -87,6 +89,7 @@ function nvme(s: NvmeSize): CatalogueEntry {
       memoryBytes: `${STORAGE_GUIDE} → Performance specifications: ${s.type} ${s.memoryGiB} GiB`,
       maxPartitionReplicas: `${replicas.source} (kafka-sizer's rule for self-managed brokers)`,
       ...(s.price === undefined ? {} : {priceUsdPerHour: ec2PriceSource(s.type, s.price.usdPerHour, s.price.check)}),
+      transferUsdPerGb: AWS_CROSS_AZ_SOURCE,
     },
   }
 }
@@ -128,6 +131,7 @@ function gp3(s: Gp3Size): CatalogueEntry {
     priceDate: PRICES_READ_ON,
     priceRegion: EC2_PRICE_REGION,
     storagePriceUsdPerGbMonth: GP3_PRICE,
+    transferUsdPerGb: AWS_CROSS_AZ_USD_PER_GB,
     description: `Self-managed broker on EC2 ${s.type} (${s.vcpu} vCPU, ${s.memoryGiB} GiB) with one gp3 EBS volume at its baseline 125 MiB/s and 3,000 IOPS`,
     hardware: {
       diskThroughputBytesPerSec: 125 * MiB,
@@ -151,6 +155,7 @@ function gp3(s: Gp3Size): CatalogueEntry {
       maxPartitionReplicas: `${replicas.source} (kafka-sizer's rule for self-managed brokers)`,
       priceUsdPerHour: ec2PriceSource(s.type, s.price.usdPerHour, s.price.check),
       storagePriceUsdPerGbMonth: GP3_PRICE_SOURCE,
+      transferUsdPerGb: AWS_CROSS_AZ_SOURCE,
     },
   }
 }

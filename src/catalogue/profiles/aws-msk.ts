@@ -1,6 +1,7 @@
 // Amazon MSK Provisioned brokers: Standard (kafka.m5.*, kafka.m7g.*, one EBS volume each) and Express
 // (express.m7g.*, managed storage, published per-broker throughput).
 import {GiB, MB, MiB, TB} from '../../model/constants.js'
+import {AWS_CROSS_AZ_SOURCE, AWS_CROSS_AZ_USD_PER_GB} from '../../model/cost.js'
 import {type CatalogueEntry, NOMINAL_OVER_QUOTA} from '../types.js'
 import {PRICES_READ_ON, perDecimalGbMonth} from './prices.js'
 
@@ -27,6 +28,8 @@ const MSK_PRICE_CHECK =
 // leaves replication out of the billed cross-AZ bytes for every MSK profile (replicationTransferBilled).
 const MSK_REPLICATION_TRANSFER =
   'Amazon MSK pricing page (https://aws.amazon.com/msk/pricing/, read from its Japanese mirror http://pvchk.app2one.com/jp/msk/pricing): no charge for the data transfer used for replication between brokers, or between metadata nodes and brokers, in a cluster; standard AWS data transfer charges apply to data transferred in and out of the cluster. The MSK FAQ (https://aws.amazon.com/msk/faqs/, Japanese edition) says the same of in-cluster replication traffic. So clients\' bytes crossing zones are billed at the EC2 rate, replication\'s are not'
+// The clients' bytes crossing zones pay the standard EC2 rate (the pricing page above); replication pays nothing.
+const MSK_TRANSFER_SOURCE = `${AWS_CROSS_AZ_SOURCE}. MSK bills the clients' data in and out of the cluster at standard AWS data transfer rates, and no replication between brokers (see replicationTransferBilled)`
 const MSK_STORAGE_PRICE = perDecimalGbMonth(0.1)
 const MSK_STORAGE_SOURCE = `${MSK_SCRIPT}: EBS_COST_PER_GB_MONTH = 0.10 USD per GB-month of provisioned broker storage, us-east-1, where (the script notes) AWS's GB is 2^30 bytes; stored as 0.10 × 10^9 / 2^30 = $${MSK_STORAGE_PRICE.toFixed(4)} per 10^9-byte GB-month, the unit kafka-sizer's cost uses. Provisioned storage throughput above the 250 MiB/s default is billed on top ($0.08 per MB/s-month in the same script) and is not priced here; ${MSK_UNDATED}. Cross-checked: infracost's golden test msk_cluster_test (us-east-1) bills MSK storage at $0.10 per GB-month, and a public cost tool's test records $0.10/GB-Mo "validated live (AWS Pricing API, us-east-1, 2026-04)"`
 
@@ -101,6 +104,7 @@ function standard(s: StandardSize): CatalogueEntry {
     priceDate: PRICES_READ_ON,
     priceRegion: MSK_PRICE_REGION,
     storagePriceUsdPerGbMonth: MSK_STORAGE_PRICE,
+    transferUsdPerGb: AWS_CROSS_AZ_USD_PER_GB,
     replicationTransferBilled: false,
     description: `Amazon MSK Standard broker ${broker} (${s.vcpu} vCPU, ${s.memoryGiB} GiB) with one EBS volume at MSK's default storage throughput`,
     hardware: {
@@ -123,6 +127,7 @@ function standard(s: StandardSize): CatalogueEntry {
       maxPartitionReplicas: `${MSK_PARTITIONS}: ${broker} recommended ${s.partitions.toLocaleString('en-US')} (maximum ${s.partitionsMax.toLocaleString('en-US')} for update operations), leader and follower replicas included`,
       priceUsdPerHour: `${MSK_SCRIPT}: INSTANCE_SPECS "${broker}" price_per_hr = $${s.priceUsdPerHour} per broker-hour, on demand, us-east-1; ${MSK_UNDATED}. ${MSK_PRICE_CHECK}`,
       storagePriceUsdPerGbMonth: MSK_STORAGE_SOURCE,
+      transferUsdPerGb: MSK_TRANSFER_SOURCE,
       replicationTransferBilled: MSK_REPLICATION_TRANSFER,
     },
   }
@@ -170,6 +175,7 @@ function express(s: ExpressSize): CatalogueEntry {
     priceUsdPerHour: s.priceUsdPerHour,
     priceDate: PRICES_READ_ON,
     priceRegion: MSK_PRICE_REGION,
+    transferUsdPerGb: AWS_CROSS_AZ_USD_PER_GB,
     replicationTransferBilled: false,
     hardware: {
       diskThroughputBytesPerSec: NOMINAL_OVER_QUOTA * 3 * s.ingressMBps * MB,
@@ -199,6 +205,7 @@ function express(s: ExpressSize): CatalogueEntry {
       'limits.egressBytesPerSec': `${EXPRESS_TABLE}: ${broker} ${s.egressMBps} MBps sustained egress per broker (read as 10^6 B/s)`,
       'limits.partitions': `AWS MSK developer guide, Express broker quota (read from reproductions): ${broker} recommended ${s.partitions.toLocaleString('en-US')} partitions per broker`,
       priceUsdPerHour: `${MSK_SCRIPT}: INSTANCE_SPECS "kafka.m7g.${s.size} (Express)" (that is, ${broker}) price_per_hr = $${s.priceUsdPerHour} per broker-hour, on demand, us-east-1; ${MSK_UNDATED}. Cross-checked: a hand-written MSK table elsewhere gives express.m7g.large $0.408; no aggregator copy of the Express rows was found`,
+      transferUsdPerGb: MSK_TRANSFER_SOURCE,
       replicationTransferBilled: MSK_REPLICATION_TRANSFER,
     },
   }

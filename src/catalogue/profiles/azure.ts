@@ -1,10 +1,15 @@
 // Self-managed Kafka on Azure: Dsv5 general-purpose VMs with a Premium SSD v2 data disk.
 import {GiB, MB, TB, partitionReplicasForCores} from '../../model/constants.js'
 import type {CatalogueEntry} from '../types.js'
+import {PRICES_READ_ON} from './prices.js'
 
 const DSV5 = 'Microsoft Learn, "Dv5 and Dsv5-series" (https://learn.microsoft.com/azure/virtual-machines/dv5-dsv5-series), Dsv5 table'
 const PSSD_V2 =
   'Microsoft Learn, "Azure managed disk types" → Premium SSD v2 throughput (https://learn.microsoft.com/azure/virtual-machines/disks-types): a baseline of 125 MB/s free of charge, 0.25 MB/s per provisioned IOPS, at most 1,200 MB/s per disk (2,000 MB/s in the latest revision)'
+
+// Microsoft does not bill data transfer between availability zones of a region, so cross-zone transfer is
+// priced at 0 (not left unpriced): a plan's transfer cost on these profiles is known to be nothing.
+const TRANSFER_SOURCE = `Microsoft Learn, "What are availability zones?" (https://learn.microsoft.com/azure/reliability/availability-zones-overview), read in its Japanese edition (https://learn.microsoft.com/ja-jp/azure/reliability/availability-zones-overview) and in the English copy on Azure's China docs (https://docs.azure.cn/en-us/availability-zones/az-overview): "Azure doesn't charge for data transfer between availability zones in the same region, whether you use private or public IP addressing." Read ${PRICES_READ_ON}. History, for readers of older pages: a blog account (https://blog.vjirovsky.cz/azure-may-2024-cost-storage/, of which only the opening could be read) says Azure began billing transfer between zones in April 2024 and announced a change at Build, May 2024. Traffic leaving the region or crossing a VNet peering is billed separately and is not priced here`
 
 interface DsV5Size {
   size: string
@@ -27,6 +32,7 @@ function dsv5(s: DsV5Size): CatalogueEntry {
     name: `azure-${s.size.toLowerCase().replace('_', '-')}-premium-ssd-v2`,
     vendor: 'azure',
     kind: 'broker',
+    transferUsdPerGb: 0,
     description: `Self-managed broker on Azure ${vm} (${s.vcpu} vCPU, ${s.memoryGiB} GiB) with one 2 TB Premium SSD v2 disk at its baseline 125 MB/s`,
     hardware: {
       diskThroughputBytesPerSec: 125 * MB,
@@ -49,6 +55,7 @@ function dsv5(s: DsV5Size): CatalogueEntry {
       cores: `${DSV5}: ${vm} ${s.vcpu} vCPU`,
       memoryBytes: `${DSV5}: ${vm} ${s.memoryGiB} GiB`,
       maxPartitionReplicas: `${replicas.source} (kafka-sizer's rule for self-managed brokers)`,
+      transferUsdPerGb: TRANSFER_SOURCE,
     },
   }
 }

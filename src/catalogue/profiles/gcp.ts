@@ -1,7 +1,7 @@
 // Self-managed Kafka on Google Compute Engine: N2 general-purpose machines with zonal Persistent Disk.
 import {GiB, MiB, TB, partitionReplicasForCores} from '../../model/constants.js'
 import type {CatalogueEntry} from '../types.js'
-import {PRICES_READ_ON} from './prices.js'
+import {PRICES_READ_ON, perDecimalGb} from './prices.js'
 
 const PD_LIMITS =
   'Google Cloud, "About Persistent Disk performance" → Throughput limits for zonal Persistent Disk (https://cloud.google.com/compute/docs/disks/performance)'
@@ -10,6 +10,11 @@ const DISK_BYTES = 2 * TB
 const PRICE_REGION = 'us-central1'
 const VM_PRICING =
   'Google Cloud, "VM instance pricing" (https://cloud.google.com/compute/vm-instance-pricing) → N2 machine types → N2 standard machine types, Iowa (us-central1), "Default" (on-demand) column'
+
+// Cross-zone transfer: Google bills VM-to-VM traffic between zones of a region as egress at the sending VM
+// only (ingress is free), $0.01 per GiB; AWS bills both sides. One byte crossing is billed once, converted.
+const TRANSFER_PRICE = perDecimalGb(0.01)
+const TRANSFER_SOURCE = `Google Cloud network pricing (https://cloud.google.com/vpc/network-pricing): VM-to-VM data transfer between zones of the same region, $0.01 per GiB, billed as egress at the sending VM. The row was read from a transcription of that page, not from a copy of the page itself: api-evangelist/google-cloud-vpc, plans/google-cloud-vpc-plans-pricing.yml ("Inter-zone VM-to-VM data transfer (same region)", $0.01 per GiB; the page read there on 2026-09-20). Google's "Virtual Private Cloud pricing" page (https://cloud.google.com/vpc/pricing, stored copy) says traffic between two VMs is egress at the source and ingress at the destination, each direction priced accordingly, and its archived copy of 2021-01-19 (web.archive.org/web/20210119211510/https://cloud.google.com/vpc/pricing) lists no charge for ingress: a byte crossing zones is billed once. Google's Compute Engine pricing page (https://cloud.google.com/compute/pricing, Japanese edition) counts network usage in GB of 2^30 bytes, so $0.01 per GiB is 0.01 × 10^9 / 2^30 = $${TRANSFER_PRICE.toFixed(5)} per 10^9-byte GB, the unit kafka-sizer's cost uses. Read ${PRICES_READ_ON}. Cross-checked: hand-written guides (cloudwebschool.com, brainagents.ai, c3x.dev) give about $0.01 per GB between zones of a region`
 
 interface N2Size {
   type: string
@@ -45,6 +50,7 @@ function n2(s: N2Size): CatalogueEntry {
     priceUsdPerHour: s.priceUsdPerHour,
     priceDate: PRICES_READ_ON,
     priceRegion: PRICE_REGION,
+    transferUsdPerGb: TRANSFER_PRICE,
     description: `Self-managed broker on Compute Engine ${s.type} (${s.vcpu} vCPU, ${s.memoryGB} GB) with one 2 TB zonal ${s.disk} Persistent Disk`,
     hardware: {
       diskThroughputBytesPerSec: perDiskMiBps * MiB,
@@ -69,6 +75,7 @@ function n2(s: N2Size): CatalogueEntry {
       cores: `${MACHINES}: ${s.type} ${s.vcpu} vCPU`,
       memoryBytes: `${MACHINES}: ${s.type} ${s.memoryGB} GB (Compute Engine's GB is 2^30 bytes; unverified)`,
       maxPartitionReplicas: `${replicas.source} (kafka-sizer's rule for self-managed brokers)`,
+      transferUsdPerGb: TRANSFER_SOURCE,
       priceUsdPerHour: `${VM_PRICING}: ${s.type} $${s.priceUsdPerHour} / 1 hour. Read from a stored text copy of that page, which gives no date: ${PRICES_READ_ON} is the day it was read. Cross-checked: the aggregator Cyclenerd/google-cloud-pricing-cost-calculator, pricing.yml (generated 2025-03-06 from Google's Cloud Billing Catalog API), has ${s.type} us-central1 hour: ${s.priceUsdPerHour}, the same figure`,
     },
   }

@@ -1,5 +1,5 @@
 // Shared pieces of the built-in prices: the date a stored copy was read when the copy carries no date of its
-// own, and the conversion of a per-GiB storage price into the model's per-GB (10^9 B) one.
+// own, and the conversion of per-GiB prices (storage, transfer) into the model's per-GB (10^9 B) ones.
 import {GiB} from '../../model/constants.js'
 
 /**
@@ -14,4 +14,12 @@ export const PRICES_READ_ON = '2026-11-22'
  */
 export function perDecimalGbMonth(usdPerBinaryGbMonth: number): number {
   return (usdPerBinaryGbMonth * 1e9) / GiB
+}
+
+/**
+ * The model prices cross-zone transfer per GB of 10^9 bytes crossing (src/model/cost.ts). Google bills network
+ * usage per GB of 2^30 bytes, so a published $x per GB is x × 10^9 / 2^30 per 10^9-byte GB.
+ */
+export function perDecimalGb(usdPerBinaryGb: number): number {
+  return (usdPerBinaryGb * 1e9) / GiB
 }
