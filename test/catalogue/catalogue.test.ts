@@ -70,10 +70,10 @@ describe('built-in hardware catalogue', () => {
     for (const p of profiles.filter((q) => q.vendor !== 'aws-msk')) expect(p.replicationTransferBilled, p.name).toBeUndefined()
   })
 
-  it('cross-zone transfer: AWS (EC2, MSK) $0.02 per GB crossing, GCP $0.01 per GiB converted, Azure 0; Confluent and generic none', () => {
+  it('cross-zone transfer: AWS (EC2, MSK, and generic, the default AWS-class broker) $0.02 per GB crossing, GCP $0.01 per GiB converted, Azure 0; Confluent none', () => {
     for (const p of profiles) {
       const source = p.sources.transferUsdPerGb ?? ''
-      if (p.vendor === 'aws-ec2' || p.vendor === 'aws-msk') {
+      if (p.vendor === 'aws-ec2' || p.vendor === 'aws-msk' || p.vendor === 'generic') {
         expect(p.transferUsdPerGb, p.name).toBe(0.02)
         expect(source, p.name).toContain('AWS EC2 data transfer: $0.01/GB in each direction')
       } else if (p.vendor === 'gcp') {

@@ -41,8 +41,15 @@ describe('withHardwareProfile: the profile\'s transfer price', () => {
     expect(t.unpriced).toBeUndefined()
   })
 
-  it('Confluent and generic: no price, so the transfer is marked unpriced (not AWS\'s rate)', async () => {
-    for (const name of ['confluent-dedicated-1cku', 'generic']) {
+  it('generic, the default broker (an AWS machine), prices transfer as a plan without --hardware does', async () => {
+    const t = await transfer('generic')
+    expect(t.price).toBe(0.02)
+    expect(t.source).toContain('AWS EC2 data transfer: $0.01/GB in each direction')
+    expect(t.unpriced).toBeUndefined()
+  })
+
+  it('Confluent: no price, so the transfer is marked unpriced (not AWS\'s rate)', async () => {
+    for (const name of ['confluent-dedicated-1cku']) {
       const t = await transfer(name)
       expect(t.price, name).toBeUndefined()
       expect(t.source, name).toBeUndefined()

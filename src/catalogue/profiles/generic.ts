@@ -1,5 +1,6 @@
 // The model's default broker, by name: what a plan uses when no hardware flag or profile is given.
 import {DEFAULT_HARDWARE, partitionReplicasForCores} from '../../model/constants.js'
+import {AWS_CROSS_AZ_SOURCE, AWS_CROSS_AZ_USD_PER_GB} from '../../model/cost.js'
 import type {CatalogueEntry} from '../types.js'
 
 const D = DEFAULT_HARDWARE
@@ -11,6 +12,9 @@ export const GENERIC_PROFILES: CatalogueEntry[] = [
     vendor: 'generic',
     kind: 'broker',
     description: `kafka-sizer's default broker: ${D.name}`,
+    // The default broker is an AWS machine, and a plan without --hardware prices transfer at AWS's rate:
+    // naming the profile must give the same plan.
+    transferUsdPerGb: AWS_CROSS_AZ_USD_PER_GB,
     hardware: {
       diskThroughputBytesPerSec: D.diskThroughputBytesPerSec.value,
       diskSizeBytes: D.diskSizeBytes.value,
@@ -29,6 +33,7 @@ export const GENERIC_PROFILES: CatalogueEntry[] = [
       cores: D.cores.source,
       memoryBytes: D.memoryBytes.source,
       maxPartitionReplicas: replicas.source,
+      transferUsdPerGb: AWS_CROSS_AZ_SOURCE,
     },
   },
 ]
