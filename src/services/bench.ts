@@ -7,6 +7,8 @@ import type {BenchWorkload, Progress, ProduceResult, ReadResult} from '../bench/
 import type {CalibrationProfile} from '../bench/calibration/profile.js'
 import type {CompressionReport} from '../bench/compression/measure.js'
 import {cleanupOnSignals, openWorkspace} from '../bench/workspace.js'
+import {type AppendCosts, worstAppendFit} from '../model/calibration/fit.js'
+import {formatBytes, formatNumber} from '../units/format.js'
 
 export interface BenchOptions {
   dir?: string
@@ -139,6 +141,7 @@ async function calibrate(options: BenchOptions, ws: ReturnType<typeof openWorksp
   const warnings: string[] = []
   if (!profile.disk.coldReadVerified) warnings.push('the page cache could not be dropped (needs root): the cold-read figure may be from memory')
   if (profile.append.quality.r2 < 0.8) warnings.push(`the append-cost fit is loose (R² ${profile.append.quality.r2.toFixed(2)}): the machine was probably busy; run again`)
+  else warnings.push(...appendFitWarnings(profile.append, sweep.grid))
   return {
     mode: 'calibrate',
     workload: plan.sustained,
@@ -149,6 +152,31 @@ async function calibrate(options: BenchOptions, ws: ReturnType<typeof openWorksp
     profile,
     warnings,
   }
+}
+
+/** Misses above this share of a run's measured cost are worth a warning even when R² looks good. */
+const APPEND_FIT_TOLERANCE = 0.5
+
+/**
+ * R² is dominated by the largest batches: a fit can score 0.99 and still miss small batches several times over
+ * (seen on a microVM whose host reclaims free guest pages: new page-cache pages cost more per byte as batches
+ * grow, so the fit puts everything on the per-byte cost). Name the worst run, so the reader knows where the
+ * calibrated per-partition ceiling is rough.
+ */
+export function appendFitWarnings(
+  costs: Pick<AppendCosts, 'perBatchSeconds' | 'perRecordSeconds' | 'perByteSeconds'>,
+  grid: ReadonlyArray<{workload: BenchWorkload; result: {produce: ProduceResult}}>,
+): string[] {
+  const points = grid.map(({workload, result}) => ({workload, records: result.produce.recordsPerBatch, batchBytes: result.produce.batchBytes, secondsPerBatch: result.produce.seconds / Math.max(1, result.produce.batches)}))
+  const worst = worstAppendFit(costs, points)
+  if (worst === undefined || worst.relativeError <= APPEND_FIT_TOLERANCE) return []
+  const w = worst.point.workload
+  const us = (s: number) => formatNumber(s * 1e6)
+  return [
+    `the append-cost fit misses one run by ${Math.round(worst.relativeError * 100)}% (${formatBytes(w.messageBytes)} messages, batch.size ${formatBytes(w.batchSizeBytes)}, ${w.partitions} partition(s): ` +
+      `${us(worst.point.secondsPerBatch)} µs per batch measured, ${us(worst.predictedSeconds)} µs fitted), so the calibrated per-partition ceiling is rough near that batch size; ` +
+      'a VM whose host reclaims free guest memory makes new page-cache pages costly: calibrate on the broker host itself',
+  ]
 }
 
 async function sampleService(options: BenchOptions): Promise<BenchResult> {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {appendSeconds, fitAppendCosts, fitFsyncCosts} from '../../src/model/calibration/fit.js'
+import {appendSeconds, fitAppendCosts, fitFsyncCosts, worstAppendFit} from '../../src/model/calibration/fit.js'
 import {linearAlgebra as math} from '../../src/units/mathjs-matrix.js'
 
 // A fixed pseudo-random sequence, so the test is repeatable.
@@ -48,5 +48,24 @@ describe('least-squares calibration fit', () => {
     const fit = fitFsyncCosts(points, math)
     expect(fit.fixedSeconds).toBeCloseTo(260e-6, 9)
     expect(fit.perByteSeconds * 2 ** 20).toBeCloseTo(0.4e-3, 9)
+  })
+})
+
+describe('worstAppendFit', () => {
+  const costs = {perBatchSeconds: 0, perRecordSeconds: 0, perByteSeconds: 3.4e-9}
+  it('names the point the fit misses most, relative to its measurement', () => {
+    const points = [
+      {records: 148, batchBytes: 16_277, secondsPerBatch: 15.3e-6}, // fitted 55.3 µs: +262 %
+      {records: 1014, batchBytes: 1_048_473, secondsPerBatch: 3.6e-3}, // fitted 3.565 ms: −1 %
+    ]
+    const worst = worstAppendFit(costs, points)
+    expect(worst?.point).toBe(points[0])
+    expect(worst?.predictedSeconds).toBeCloseTo(16_277 * 3.4e-9, 12)
+    expect(worst?.relativeError).toBeCloseTo((16_277 * 3.4e-9) / 15.3e-6 - 1, 9)
+  })
+
+  it('skips points without a measurement and has nothing to say about none', () => {
+    expect(worstAppendFit(costs, [])).toBeUndefined()
+    expect(worstAppendFit(costs, [{records: 1, batchBytes: 100, secondsPerBatch: 0}])).toBeUndefined()
   })
 })

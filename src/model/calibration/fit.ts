@@ -107,3 +107,15 @@ export function fitFsyncCosts(points: FsyncPoint[], la: LinearAlgebra): FsyncCos
 export function appendSeconds(costs: Pick<AppendCosts, 'perBatchSeconds' | 'perRecordSeconds' | 'perByteSeconds'>, records: number, batchBytes: number): number {
   return costs.perBatchSeconds + costs.perRecordSeconds * records + costs.perByteSeconds * batchBytes
 }
+
+/** The point the append fit misses most, relative to its measurement. */
+export function worstAppendFit<P extends AppendPoint>(costs: Pick<AppendCosts, 'perBatchSeconds' | 'perRecordSeconds' | 'perByteSeconds'>, points: readonly P[]): {point: P; predictedSeconds: number; relativeError: number} | undefined {
+  let worst: {point: P; predictedSeconds: number; relativeError: number} | undefined
+  for (const point of points) {
+    if (!(point.secondsPerBatch > 0)) continue
+    const predictedSeconds = appendSeconds(costs, point.records, point.batchBytes)
+    const relativeError = Math.abs(predictedSeconds - point.secondsPerBatch) / point.secondsPerBatch
+    if (worst === undefined || relativeError > worst.relativeError) worst = {point, predictedSeconds, relativeError}
+  }
+  return worst
+}
