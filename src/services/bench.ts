@@ -140,8 +140,12 @@ async function calibrate(options: BenchOptions, ws: ReturnType<typeof openWorksp
   fs.writeFileSync(profilePath, `${JSON.stringify(profile, null, 2)}\n`)
   const warnings: string[] = []
   if (!profile.disk.coldReadVerified) warnings.push('the page cache could not be dropped (needs root): the cold-read figure may be from memory')
-  if (profile.append.quality.r2 < 0.8) warnings.push(`the append-cost fit is loose (R² ${profile.append.quality.r2.toFixed(2)}): the machine was probably busy; run again`)
-  else warnings.push(...appendFitWarnings(profile.append, sweep.grid))
+  const q = profile.append.quality
+  if (q.r2 < 0.8) {
+    const few = options.quick ? '; --quick fits few runs, so calibrate without it' : ''
+    warnings.push(`the append-cost fit is loose (R² ${q.r2.toFixed(2)} over ${q.points} runs): the machine may have been busy, or its costs are not linear in batches, records and bytes${few}`)
+  }
+  warnings.push(...appendFitWarnings(profile.append, sweep.grid))
   return {
     mode: 'calibrate',
     workload: plan.sustained,
