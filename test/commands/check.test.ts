@@ -136,6 +136,17 @@ describe('check --json and exit codes', () => {
     expect(r.exitCode).toBe(2)
   })
 
+  it('2: values a plan file may not combine (as `plan --file` refuses them) are reported at their keys; one a rule covers is reported once, by the rule', async () => {
+    const r = await runJson<{findings: Array<{ruleId: string; line: number; column: number; message: string}>; summary: {exitCode: number}}>(Check, [`${F}/plan-cross-checks`])
+    expect(r.json.findings.map((f) => [f.ruleId, f.line, f.column, f.message])).toEqual([
+      ['KT900', 7, 3, 'cluster.failurePolicy: survive-one-az needs at least 2 availability zones, but azs is 1; set azs, or use survive-one-broker'],
+      ['KT104', 14, 5, 'min.insync.replicas 4 (set on the topic as minInsyncReplicas) > replication factor 3: every acks=all write fails'],
+      ['KT900', 16, 5, 'topics[0].compressionRatio: is given without a codec; set compression (gzip, snappy, lz4 or zstd) with it'],
+      ['KT900', 19, 10, 'topics[0].consumerGroups[1].name: "analytics" is already the name of consumerGroups[0] (line 18)'],
+    ])
+    expect(r.exitCode).toBe(2)
+  })
+
   it('3: a rule asked for with --rule that lacks its input', async () => {
     const r = await runJson(Check, [`${F}/clean`, '--rule', 'KT206'])
     expect(r.json).toEqual({findings: [], summary: summary({notEvaluated: [{ruleId: 'KT206', reason: 'the cluster profile has no broker count'}], exitCode: 3})})

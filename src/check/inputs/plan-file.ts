@@ -10,6 +10,7 @@ import {salvage} from '../../planfile/read.js'
 import type {QuantityParser} from '../../units/quantity.js'
 import type {ClusterProfile, ConfigSetting, InputProblem, SourcePos, Suppression, TopicDefinition, WorkloadExpectation} from '../types.js'
 import type {Parsed} from './strimzi.js'
+import {planCrossCheckProblems} from './plan-cross-checks.js'
 import {commentSuppressions, parseSuppressions} from './suppress.js'
 import {type DocContext, entries, type Entry, items, plain, posOf, resolve} from './yaml-nodes.js'
 
@@ -44,6 +45,9 @@ export function planFileTopics(ctx: DocContext, units: QuantityParser): ParsedPl
     ? result.data.topics
     : (Array.isArray(data.topics) ? data.topics : []).map((t) => salvage(parts.topic, t) as Partial<ParsedTopic> | undefined)
   const cluster = (result.success ? result.data.cluster : salvage(parts.cluster, data.cluster ?? {})) as Partial<ParsedCluster> | undefined
+
+  const names = Array.isArray(data.topics) ? data.topics.map((t: unknown) => (t !== null && typeof t === 'object' ? (t as {name?: unknown}).name : undefined)) : []
+  problems.push(...planCrossCheckProblems(cluster, parsedTopics, result.success, names, (path) => locate(ctx, path)))
 
   const topics: TopicDefinition[] = []
   topicNodes.forEach((node, index) => {
