@@ -2,17 +2,19 @@
 // Pure composition of the model's parts; recommendations and warnings read the finished core.
 import {type AchievedBatch, achievedBatch} from './batching.js'
 import {type BrokerSizing, type Scenario, sizeBrokers} from './brokers.js'
-import {BROKER_HEAP_BYTES, CPU_WRITE_EQUIVALENT_PER_CORE, OPEN_FILES_FLOOR, LINUX_MAX_MAP_COUNT, OS_RESERVED_MEMORY_BYTES, PAGE_CACHE_WINDOW_MS, YEAR_MS} from './constants.js'
-import {type FlowDemand, brokerCapacities, clusterFlows} from './flows.js'
-import {type Cost, monthlyCost} from './cost.js'
-import {type CrossAzTraffic, crossAzTraffic, gbPerDay} from './cross-az.js'
+import {YEAR_MS} from './constants.js'
+import type {FlowDemand} from './flows.js'
+import type {Cost} from './cost.js'
+import type {CrossAzTraffic} from './cross-az.js'
 import {type HotKeyResult, hotKeyLoad} from './hot-keys.js'
 import {type ConsumerLag, consumerLag} from './lag.js'
 import {type PartitionSizing, divisors, requiredPartitions, roundPartitions} from './partitions.js'
 import type {RecordShape} from './record-format.js'
-import {roundUpNice} from './round.js'
+import {type BrokerLoadRow, type OsLimits, type PageCache, brokerLoadTable, crossAzAndCost, osLimitsFor, pageCacheFor} from './plan-operations.js'
 import {type StorageBreakdown, computeStorage} from './storage.js'
 import type {BrokerBound, FailureScenario, PlanInput, ResourceLoad, ResourceName} from './types.js'
+
+export type {BrokerLoadRow, OsLimits, PageCache} from './plan-operations.js'
 
 export interface Traffic {
   /** Average and peak payload (key + value, before compression), bytes/s. */
@@ -25,34 +27,8 @@ export interface Traffic {
   peakStoredBytesPerSec: number
 }
 
-export interface PageCache {
-  /** RAM left for the page cache on one broker. */
-  availableBytes: number
-  /** RAM that holds PAGE_CACHE_WINDOW_MS of one broker's writes. */
-  neededBytes: number
-  /** Seconds of one broker's writes the page cache holds. */
-  coversSeconds: number
-  sufficient: boolean
-}
 
-export interface OsLimits {
-  segmentsPerBroker: number
-  /** Each segment memory-maps its offset and time index. */
-  mmapsPerBroker: number
-  recommendedMaxMapCount: number
-  /** .log, .index and .timeindex per segment, plus connections. */
-  recommendedOpenFiles: number
-}
 
-/** One row of the per-broker load table: disk write and read are shown apart, against the same disks. */
-export interface BrokerLoadRow {
-  name: 'network in' | 'network out' | 'disk write' | 'disk read' | 'cpu' | 'storage' | 'partition replicas'
-  load: number
-  capacity: number
-  utilization: number
-  limit: number
-  unit: ResourceLoad['unit']
-}
 
 export interface PlanCore {
   input: PlanInput
@@ -229,11 +205,6 @@ export function computePlan(input: PlanInput): PlanCore {
     storedBytesPerSec: input.messagesPerSec * averageBatch.storedBytesPerMessage,
     peakStoredBytesPerSec: peakMessages * batch.storedBytesPerMessage,
   }
-  const diskWritePerBroker = (traffic.peakStoredBytesPerSec * input.replicationFactor) / brokers
-  const available = Math.max(0, input.hardware.memoryBytes - BROKER_HEAP_BYTES.value - OS_RESERVED_MEMORY_BYTES.value)
-  const needed = (diskWritePerBroker * PAGE_CACHE_WINDOW_MS.value) / 1000
-  const segments = storage.segmentsPerBroker
-  const mmaps = 2 * segments
 
   return {
     input,
@@ -261,12 +232,7 @@ export function computePlan(input: PlanInput): PlanCore {
       input.keySkew === undefined
         ? undefined
         : hotKeyLoad({keySkew: input.keySkew, peakPayloadBytesPerSec: peakPayload, partitions, partitionThroughputBytesPerSec: input.partitionThroughputBytesPerSec}),
-    pageCache: {
-      availableBytes: available,
-      neededBytes: needed,
-      coversSeconds: diskWritePerBroker > 0 ? available / diskWritePerBroker : Infinity,
-      sufficient: available >= needed,
-    },
+    pageCache: pageCacheFor(input, traffic.peakStoredBytesPerSec, brokers),
     consumerLag: consumerLag({
       messagesPerSec: input.messagesPerSec,
       outageMs: input.consumerOutageMs,
@@ -274,30 +240,12 @@ export function computePlan(input: PlanInput): PlanCore {
       consumerMessagesPerSec: input.consumerRate?.messagesPerSec,
       activeConsumers: Math.min(input.maxConsumers, partitions),
     }),
-    os: {
-      segmentsPerBroker: segments,
-      mmapsPerBroker: mmaps,
-      // Twice what the segments need, and never below Linux's default.
-      recommendedMaxMapCount: Math.max(LINUX_MAX_MAP_COUNT.value, roundUpNice(mmaps * 2)),
-      recommendedOpenFiles: Math.max(OPEN_FILES_FLOOR.value, roundUpNice(segments * 3 * 2)),
-    },
+    os: osLimitsFor(storage.segmentsPerBroker),
     storageWindowNote: note,
-    ...extras(input, traffic, storage, brokers),
+    ...crossAzAndCost(input, traffic, storage, brokers),
   }
 }
 
-/** Cross-AZ traffic (two or more zones) and the monthly cost (when a broker or storage price is known). */
-function extras(input: PlanInput, traffic: Traffic, storage: StorageBreakdown, brokers: number): Pick<PlanCore, 'crossAz' | 'cost'> {
-  const crossAz =
-    input.azs >= 2
-      ? crossAzTraffic({storedBytesPerSec: traffic.storedBytesPerSec, replicationFactor: input.replicationFactor, consumerGroups: input.consumerGroups, azs: input.azs, fetchFromFollower: input.fetchFromFollower})
-      : undefined
-  const priced = input.prices.brokerUsdPerHour !== undefined || input.prices.storageUsdPerGbMonth !== undefined
-  // Every path's bytes and replication's apart: a vendor that does not bill replication (MSK) prices the rest.
-  const transfer = {crossAzGbPerDay: crossAz?.gbPerDay ?? 0, replicationGbPerDay: gbPerDay(crossAz?.replicationBytesPerSec ?? 0)}
-  const cost = priced ? monthlyCost({brokers, provisionedStorageBytes: storage.provisionedBytes, ...transfer, remoteBytes: storage.tiered?.remoteBytes, prices: input.prices}) : undefined
-  return {...(crossAz ? {crossAz} : {}), ...(cost ? {cost} : {})}
-}
 
 /** The storage model for a topic with this batch shape, partition and broker count (used by plan and check). */
 export function storageFor(input: PlanInput, batch: AchievedBatch, partitions: number, brokers: number, retentionMs: number): StorageBreakdown {
@@ -322,24 +270,3 @@ export function storageFor(input: PlanInput, batch: AchievedBatch, partitions: n
   })
 }
 
-function brokerLoadTable(input: PlanInput, storedPeak: number, storageBytes: number, partitions: number, brokers: number): BrokerLoadRow[] {
-  const f = clusterFlows(
-    {storedBytesPerSec: storedPeak, replicationFactor: input.replicationFactor, consumerGroups: input.consumerGroups, laggingGroups: input.laggingGroups, replaySpeeds: input.replaySpeeds, storageBytes, partitions},
-    brokers,
-  )
-  const cap = brokerCapacities(input.hardware)
-  const u = input.targetUtilization
-  const row = (name: BrokerLoadRow['name'], total: number, capacity: number, limit: number, unit: BrokerLoadRow['unit']): BrokerLoadRow => {
-    const load = total / brokers
-    return {name, load, capacity, utilization: capacity > 0 ? load / capacity : Infinity, limit, unit}
-  }
-  return [
-    row('network in', f.networkIn, cap.networkBytesPerSec, u, 'B/s'),
-    row('network out', f.networkOut, cap.networkBytesPerSec, u, 'B/s'),
-    row('disk write', f.diskWrite, cap.diskThroughput, u, 'B/s'),
-    row('disk read', f.diskRead, cap.diskThroughput, u, 'B/s'),
-    row('cpu', f.cpuWriteEquivalent / CPU_WRITE_EQUIVALENT_PER_CORE.value, input.hardware.cores, u, 'cores'),
-    row('storage', storageBytes, cap.storageBytes, input.maxDiskFill, 'B'),
-    row('partition replicas', partitions * input.replicationFactor, cap.partitionReplicas, 1, 'replicas'),
-  ]
-}
