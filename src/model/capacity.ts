@@ -4,6 +4,7 @@
 import type {Scenario} from './brokers.js'
 import {type PlanCore, computePlan} from './plan.js'
 import type {PlanInput, ResourceLoad, ResourceName} from './types.js'
+import {largestPassing} from './search.js'
 
 export interface CapacityInput {
   /** The cluster and workload shape; payload/message rates are replaced during the search. */
@@ -71,31 +72,6 @@ function violations(plan: PlanCore): Violation[] {
   return out
 }
 
-/**
- * Largest rate at which `ok` holds. Loads are close to linear in the rate, so a linear estimate brackets
- * the answer within a factor of 2 almost always; bisection then refines it to a relative 1e-5.
- */
-function maxRate(ok: (rate: number) => boolean, estimate: number): number {
-  if (!Number.isFinite(estimate) || estimate <= 0) estimate = 1e6
-  let lo = estimate / 2
-  let hi = estimate * 2
-  while (!ok(lo)) {
-    hi = lo
-    lo /= 4
-    if (lo < 1e-3) return 0
-  }
-  while (ok(hi)) {
-    lo = hi
-    hi *= 4
-    if (hi > 1e16) return Infinity
-  }
-  for (let i = 0; i < 60 && hi - lo > hi * 1e-5; i++) {
-    const mid = (lo + hi) / 2
-    if (ok(mid)) lo = mid
-    else hi = mid
-  }
-  return lo
-}
 
 const PROBE_RATE = 1e6
 
@@ -140,7 +116,7 @@ export function computeCapacity({input, targetPayloadBytesPerSec}: CapacityInput
     let max: number
     if (!applies || !Number.isFinite(estimate)) max = Infinity
     else if (probe.some((v) => v.resource === c.resource && v.scenario === c.scenario)) max = 0
-    else max = maxRate((rate) => !breaks(planAt(input, rate)), estimate)
+    else max = largestPassing((rate) => !breaks(planAt(input, rate)), estimate)
     ceilings.push({resource: c.resource, scenario: c.scenario, maxIngressBytesPerSecond: max})
   }
   const finite = ceilings.filter((c) => Number.isFinite(c.maxIngressBytesPerSecond))

@@ -6,6 +6,7 @@ import {type FailurePolicy, computeClusterPlan} from '../model/cluster-plan.js'
 import {DAY_MS, YEAR_MS} from '../model/constants.js'
 import {brokerCapacities} from '../model/flows.js'
 import {type PlanCore, storageRetentionMs} from '../model/plan.js'
+import {largestPassing} from '../model/search.js'
 import {computeStorage} from '../model/storage.js'
 
 /** One topic's storage (all replicas, every overhead) after `ms` of data, its rates scaled by `k`. */
@@ -111,24 +112,7 @@ export function throughputCurve(plans: readonly PlanCore[], brokers: number, clu
       const ok = (u: number, limit: number) => u <= limit + 1e-9
       return c.loads.every((l) => ok(l.utilization, l.limit)) && c.failures.every((f) => f.loads.every((l) => ok(l.utilization, 1)))
     }
-    return {brokers: b, maxIngressBytesPerSec: peak * maxFactor(fits)}
+    return {brokers: b, maxIngressBytesPerSec: peak * largestPassing(fits, 1)}
   })
 }
 
-/** Largest k with fits(k), to a relative 1e-4 (0 when even a tiny load does not fit). */
-function maxFactor(fits: (k: number) => boolean): number {
-  let lo = 1e-6
-  if (!fits(lo)) return 0
-  let hi = 1
-  while (fits(hi)) {
-    lo = hi
-    hi *= 2
-    if (hi > 1e9) return Infinity
-  }
-  for (let i = 0; i < 50 && hi - lo > hi * 1e-4; i++) {
-    const mid = (lo + hi) / 2
-    if (fits(mid)) lo = mid
-    else hi = mid
-  }
-  return lo
-}
