@@ -7,7 +7,7 @@ import type {BenchWorkload, Progress, ProduceResult, ReadResult} from '../bench/
 import type {CalibrationProfile} from '../bench/calibration/profile.js'
 import type {CompressionReport} from '../bench/compression/measure.js'
 import {cleanupOnSignals, openWorkspace} from '../bench/workspace.js'
-import {type AppendCosts, worstAppendFit} from '../model/calibration/fit.js'
+import {type AppendCosts, appendPointOf, worstAppendFit} from '../model/calibration/fit.js'
 import {formatBytes, formatNumber} from '../units/format.js'
 
 export interface BenchOptions {
@@ -171,7 +171,7 @@ export function appendFitWarnings(
   costs: Pick<AppendCosts, 'perBatchSeconds' | 'perRecordSeconds' | 'perByteSeconds'>,
   grid: ReadonlyArray<{workload: BenchWorkload; result: {produce: ProduceResult}}>,
 ): string[] {
-  const points = grid.map(({workload, result}) => ({workload, records: result.produce.recordsPerBatch, batchBytes: result.produce.batchBytes, secondsPerBatch: result.produce.seconds / Math.max(1, result.produce.batches)}))
+  const points = grid.map(({workload, result}) => ({workload, ...appendPointOf(result.produce)}))
   const worst = worstAppendFit(costs, points)
   if (worst === undefined || worst.relativeError <= APPEND_FIT_TOLERANCE) return []
   const w = worst.point.workload

@@ -2,7 +2,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import {fitAppendCosts, fitFsyncCosts} from '../../model/calibration/fit.js'
+import {appendPointOf, fitAppendCosts, fitFsyncCosts} from '../../model/calibration/fit.js'
 import {CALIBRATION_KIND, CALIBRATION_VERSION, type CalibrationProfile} from './profile.js'
 import {type SweepResult, toPoint} from './sweep.js'
 
@@ -35,11 +35,7 @@ export async function buildProfile(sweep: SweepResult, dir: string, freeBytes: n
   const cold = sweep.sustained.result.reads.find((r) => r.kind === 'catch-up')
   const hot = sweep.sustained.result.reads.find((r) => r.kind === 'tail')
   const rate = (bytes: number, seconds: number) => (seconds > 0 && bytes > 0 ? bytes / seconds : null)
-  const appendPoints = sweep.grid.map(({result}) => ({
-    records: result.produce.recordsPerBatch,
-    batchBytes: result.produce.batchBytes,
-    secondsPerBatch: result.produce.seconds / Math.max(1, result.produce.batches),
-  }))
+  const appendPoints = sweep.grid.map(({result}) => appendPointOf(result.produce))
   const fsyncRuns = sweep.fsync.map(({result}) => result.produce)
   const fsyncPoints = fsyncRuns.map((p) => ({bytes: p.batchBytes, seconds: p.fsync.p50Micros / 1e6}))
   const smallest = fsyncRuns[0]?.fsync

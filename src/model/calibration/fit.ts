@@ -64,6 +64,11 @@ export interface AppendPoint {
   secondsPerBatch: number
 }
 
+/** A run's totals as a point of the append fit: records and bytes per batch, and the seconds per batch. */
+export function appendPointOf(run: {recordsPerBatch: number; batchBytes: number; seconds: number; batches: number}): AppendPoint {
+  return {records: run.recordsPerBatch, batchBytes: run.batchBytes, secondsPerBatch: run.seconds / Math.max(1, run.batches)}
+}
+
 export interface AppendCosts {
   perBatchSeconds: number
   perRecordSeconds: number
